@@ -1,0 +1,31 @@
+package tlsconf.conformance.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import tlsconf.conformance.check.family.FinishedChecks;
+import tlsconf.conformance.check.family.OrderChecks;
+import tlsconf.conformance.check.family.Tls12Checks;
+
+/** Every check tlsconf knows, in report order. */
+public final class Catalogue {
+    private Catalogue() {
+    }
+
+    public static List<Check> all() {
+        List<Check> all = new ArrayList<>();
+        all.addAll(FinishedChecks.all());
+        all.addAll(OrderChecks.all());
+        all.addAll(Tls12Checks.all());
+        assertUniqueIds(all);
+        return List.copyOf(all);
+    }
+
+    private static void assertUniqueIds(List<Check> checks) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Check c : checks) {
+            if (!seen.add(c.id())) {
+                throw new IllegalStateException("duplicate check id " + c.id());
+            }
+        }
+    }
+}

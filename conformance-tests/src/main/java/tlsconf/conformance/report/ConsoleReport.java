@@ -1,0 +1,47 @@
+package tlsconf.conformance.report;
+
+import java.io.PrintWriter;
+import tlsconf.conformance.run.CheckResult;
+import tlsconf.conformance.run.RunResult;
+import tlsconf.conformance.run.Verdict;
+
+/** The console summary table printed at the end of {@code tlsconf run}. */
+public final class ConsoleReport {
+    private ConsoleReport() {
+    }
+
+    public static void print(RunResult run, PrintWriter out) {
+        out.println();
+        out.printf("tlsconf run against %s%n", run.target());
+        out.printf("seed %d, profile %s, strictness %s%n", run.seed(), run.profile().cliName(),
+                run.strictness().cliName());
+        out.println();
+        out.printf("%-8s %-6s %-4s %-46s %-14s %9s%n", "verdict", "role", "tls", "check", "rfc", "scenarios");
+        for (CheckResult r : run.checks()) {
+            out.printf("%-8s %-6s %-4s %-46s %-14s %9d%n", r.verdict().label(), r.role().cliName(),
+                    r.version().label(), r.check().id(), r.check().requirement().citation(), r.scenarios());
+        }
+        for (CheckResult r : run.checks()) {
+            if (r.verdict() == Verdict.FAIL || r.verdict() == Verdict.KNOWN) {
+                out.println();
+                out.printf("%s %s (%s): %s%n", r.verdict() == Verdict.FAIL ? "DEVIATION" : "known deviation",
+                        r.displayName(), r.check().requirement().citation(), r.check().requirement().text());
+                out.printf("  scenario : %s%n", r.failure().scenario().describe());
+                out.printf("  expected : %s%n", r.failure().scenario().expected().describe());
+                out.printf("  observed : %s%n", r.failure().play().observation().describe());
+                out.printf("  levels   : %s (%d of %d scenarios deviated)%n",
+                        r.failure().judgement().levelsSummary(), r.failedScenarios(), r.scenarios());
+                if (r.note() != null) {
+                    out.printf("  known    : %s%n", r.note());
+                }
+            }
+        }
+        out.println();
+        out.printf("checks %d (run %d, skipped %d), scenarios %d: passed %d, failed %d, known %d%n",
+                run.checks().size(), run.checksRun(), run.count(Verdict.SKIPPED), run.scenarios(),
+                run.count(Verdict.PASS), run.count(Verdict.FAIL), run.count(Verdict.KNOWN));
+        out.printf("duration %.2f s, %.1f scenarios/s%n", run.duration().toMillis() / 1000.0,
+                run.scenariosPerSecond());
+        out.flush();
+    }
+}

@@ -1,0 +1,81 @@
+package tlsconf.conformance.report;
+
+import java.util.Locale;
+import java.util.Map;
+import tlsconf.conformance.run.CheckResult;
+import tlsconf.conformance.run.RunResult;
+import tlsconf.conformance.run.Verdict;
+
+/** report.html: one self-contained page (inline CSS, no scripts, no external resources). */
+final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    static String render(RunResult run, Map<CheckResult, String> replayPaths) {
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>tlsconf report</title>\n")
+                .append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
+                .append("td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}")
+                .append(".pass{color:#176b17}.fail{color:#b00;font-weight:bold}.known{color:#a60}")
+                .append(".skipped{color:#777}pre{background:#f6f6f6;padding:.5em;white-space:pre-wrap}")
+                .append("</style></head><body>\n");
+        b.append("<h1>tlsconf conformance report</h1>\n<p>Target: <b>").append(Text.xml(run.target()))
+                .append("</b><br>Seed ").append(run.seed()).append(", profile ").append(run.profile().cliName())
+                .append(", strictness ").append(run.strictness().cliName()).append("</p>\n");
+        b.append(String.format(Locale.ROOT, "<p>%d checks (%d skipped), %d scenarios: <span class=pass>%d passed"
+                        + "</span>, <span class=fail>%d failed</span>, <span class=known>%d known</span>. "
+                        + "Duration %.2f s, %.1f scenarios/s.</p>%n",
+                run.checks().size(), run.count(Verdict.SKIPPED), run.scenarios(), run.count(Verdict.PASS),
+                run.count(Verdict.FAIL), run.count(Verdict.KNOWN), run.duration().toMillis() / 1000.0,
+                run.scenariosPerSecond()));
+        b.append("<table><tr><th>verdict</th><th>check</th><th>role</th><th>TLS</th><th>requirement</th>")
+                .append("<th>scenarios</th><th>note</th></tr>\n");
+        for (CheckResult r : run.checks()) {
+            String label = r.verdict().label();
+            b.append("<tr><td class=").append(label).append('>').append(label).append("</td><td>");
+            if (r.failure() != null) {
+                b.append("<a href=\"#").append(Text.xml(anchor(r))).append("\">").append(Text.xml(r.check().id()))
+                        .append("</a>");
+            } else {
+                b.append(Text.xml(r.check().id()));
+            }
+            b.append("</td><td>").append(r.role().cliName()).append("</td><td>").append(r.version().label())
+                    .append("</td><td>").append(Text.xml(r.check().requirement().citation())).append(": ")
+                    .append(Text.xml(r.check().requirement().text())).append("</td><td>").append(r.scenarios())
+                    .append("</td><td>").append(Text.xml(r.note() == null ? "" : r.note())).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+        for (CheckResult r : run.checks()) {
+            if (r.failure() == null) {
+                continue;
+            }
+            b.append("<h2 id=\"").append(Text.xml(anchor(r))).append("\" class=").append(r.verdict().label())
+                    .append('>').append(Text.xml(r.displayName())).append(" (").append(r.verdict().label())
+                    .append(")</h2>\n<p>").append(Text.xml(r.check().requirement().citation())).append(": ")
+                    .append(Text.xml(r.check().requirement().text())).append("</p>\n<table>")
+                    .append(row("scenario", r.failure().scenario().describe()))
+                    .append(row("expected", r.failure().scenario().expected().describe()))
+                    .append(row("observed", r.failure().play().observation().describe()))
+                    .append(row("strictness levels", r.failure().judgement().levelsSummary()))
+                    .append(row("deviating scenarios", r.failedScenarios() + " of " + r.scenarios()));
+            if (r.note() != null) {
+                b.append(row("known because", r.note()));
+            }
+            if (replayPaths.containsKey(r)) {
+                b.append(row("replay", "./tlsconf replay " + replayPaths.get(r)));
+            }
+            b.append("</table>\n<pre>").append(Text.xml(String.join("\n", r.failure().play().trace())))
+                    .append("</pre>\n");
+        }
+        b.append("</body></html>\n");
+        return b.toString();
+    }
+
+    private static String anchor(CheckResult r) {
+        return r.fileKey() + "-" + r.version().label();
+    }
+
+    private static String row(String key, String value) {
+        return "<tr><th>" + Text.xml(key) + "</th><td>" + Text.xml(value) + "</td></tr>";
+    }
+}

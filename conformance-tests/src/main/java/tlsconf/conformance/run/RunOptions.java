@@ -1,0 +1,41 @@
+package tlsconf.conformance.run;
+
+import java.time.Duration;
+import java.util.Set;
+import tlsconf.conformance.check.Profile;
+import tlsconf.conformance.verdict.Strictness;
+import tlsconf.model.vocabulary.TlsVersion;
+
+/**
+ * The choices of one run, shared by the CLI and the JUnit factory.
+ *
+ * @param stepTimeout     how long the peer waits for any one reaction of the target before observing a timeout
+ * @param maxShrinkSteps  bound on re-plays spent shrinking one failing scenario
+ */
+public record RunOptions(Set<TlsVersion> versions, Profile profile, long seed, Strictness strictness,
+                         Duration stepTimeout, int maxShrinkSteps) {
+    public RunOptions {
+        versions = Set.copyOf(versions);
+    }
+
+    public static RunOptions defaults(long seed) {
+        return new RunOptions(Set.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3), Profile.DEFAULT, seed,
+                Strictness.EXACT, Duration.ofSeconds(2), 64);
+    }
+
+    public RunOptions withProfile(Profile p) {
+        return new RunOptions(versions, p, seed, strictness, stepTimeout, maxShrinkSteps);
+    }
+
+    public RunOptions withVersions(Set<TlsVersion> v) {
+        return new RunOptions(v, profile, seed, strictness, stepTimeout, maxShrinkSteps);
+    }
+
+    public RunOptions withStrictness(Strictness s) {
+        return new RunOptions(versions, profile, seed, s, stepTimeout, maxShrinkSteps);
+    }
+
+    public RunOptions withStepTimeout(Duration d) {
+        return new RunOptions(versions, profile, seed, strictness, d, maxShrinkSteps);
+    }
+}

@@ -1,0 +1,16 @@
+package tlsconf.conformance.run;
+
+/** The verdict on one check against one target. */
+public enum Verdict {
+    PASS,
+    /** A new deviation: makes the run fail (exit 1). */
+    FAIL,
+    /** A deviation listed in the known-deviations file, with its reason. */
+    KNOWN,
+    /** Not applicable to the target, or not built yet; the reason says which. */
+    SKIPPED;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,67 @@
+package tlsconf.conformance.verdict;
+
+import tlsconf.model.vocabulary.AlertDescription;
+import tlsconf.model.vocabulary.AlertLevel;
+
+/**
+ * The target's final reaction to a scenario, as the test peer read it back. The trace of individual events is
+ * kept beside it in {@link PlayResult}; this is the part the judge looks at.
+ */
+public sealed interface Observation {
+
+    /** The handshake completed and the target went on (it answered application data, or reported completion). */
+    record Completed() implements Observation {
+        @Override
+        public String describe() {
+            return "handshake completed";
+        }
+    }
+
+    /** The target sent an alert. {@code description} is null when the code is one tlsconf does not know. */
+    record Alert(AlertLevel level, int code, AlertDescription description) implements Observation {
+        public static Alert of(AlertLevel level, AlertDescription description) {
+            return new Alert(level, description.code(), description);
+        }
+
+        /** close_notify and user_canceled end a connection; every other alert reports an error (RFC 8446 §6). */
+        public boolean isError() {
+            return description != AlertDescription.CLOSE_NOTIFY && description != AlertDescription.USER_CANCELED;
+        }
+
+        @Override
+        public String describe() {
+            String name = description == null ? "unknown alert (" + code + ")" : description.toString();
+            return (level == null ? "alert" : level.name().toLowerCase(java.util.Locale.ROOT) + " alert") + " " + name;
+        }
+    }
+
+    /** The target closed the transport without an alert, before completing. */
+    record Closed() implements Observation {
+        @Override
+        public String describe() {
+            return "connection closed without alert";
+        }
+    }
+
+    /** The target said nothing within the step timeout. */
+    record Timeout(long millis) implements Observation {
+        @Override
+        public String describe() {
+            return "timeout: no reaction within " + millis + " ms";
+        }
+    }
+
+    /**
+     * The scenario could not be played as written (the target took another path than the one the scenario needs,
+     * e.g. it did not request a client certificate). Never a pass: reported as an error of the scenario.
+     */
+    record NotPlayable(String reason) implements Observation {
+        @Override
+        public String describe() {
+            return "scenario not playable: " + reason;
+        }
+    }
+
+    /** One line for reports: {@code fatal alert decrypt_error (51)}. */
+    String describe();
+}
