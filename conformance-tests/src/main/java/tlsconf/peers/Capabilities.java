@@ -1,0 +1,119 @@
+package tlsconf.peers;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import tlsconf.model.vocabulary.Role;
+import tlsconf.model.vocabulary.TlsVersion;
+
+/**
+ * What a peer in one role supports, so a check that needs something else is skipped with a reason instead of
+ * failing for the wrong cause.
+ *
+ * @param peer        "openssl s_server 3.0.19"
+ * @param role        the role the peer plays
+ * @param versions    protocol versions it can be pinned to
+ * @param suites      cipher suites it can be limited to
+ * @param groups      groups it can negotiate
+ * @param pinsGroups  whether it can be limited to given groups (needed to force a HelloRetryRequest)
+ * @param schemes     CertificateVerify schemes it can sign (server) or verify (client) with
+ * @param pinsSchemes whether it can be limited to chosen signature schemes
+ * @param clientAuth  server peers: the client-auth modes it can be set to; client peers: the modes it can answer
+ * @param sessionFile whether a session can be saved and resumed across runs (OpenSSL -sess_out / -sess_in)
+ * @param reconnect   whether a client can resume within one run
+ * @param keyLog      whether it can write an NSS key log
+ */
+public record Capabilities(String peer, Role role, Set<TlsVersion> versions, Set<Suite> suites, Set<Group> groups,
+                           boolean pinsGroups, Set<SigScheme> schemes, boolean pinsSchemes,
+                           Set<ClientAuthMode> clientAuth,
+                           boolean sessionFile, boolean reconnect, boolean keyLog) {
+
+    public Capabilities {
+        versions = Set.copyOf(versions);
+        suites = Set.copyOf(suites);
+        groups = Set.copyOf(groups);
+        schemes = Set.copyOf(schemes);
+        clientAuth = Set.copyOf(clientAuth);
+    }
+
+    /** Everything this suite covers in TLS 1.3, which OpenSSL 3.0 and GnuTLS 3.7 both do. */
+    public static Capabilities full(String peer, Role role, Set<TlsVersion> versions) {
+        return new Capabilities(peer, role, versions, EnumSet.allOf(Suite.class), EnumSet.allOf(Group.class), true,
+                EnumSet.allOf(SigScheme.class), true, EnumSet.allOf(ClientAuthMode.class), false, false, false);
+    }
+
+    public Capabilities withSessionFile(boolean b) {
+        return new Capabilities(peer, role, versions, suites, groups, pinsGroups, schemes, pinsSchemes, clientAuth, b, reconnect,
+                keyLog);
+    }
+
+    public Capabilities withReconnect(boolean b) {
+        return new Capabilities(peer, role, versions, suites, groups, pinsGroups, schemes, pinsSchemes, clientAuth, sessionFile, b,
+                keyLog);
+    }
+
+    public Capabilities withKeyLog(boolean b) {
+        return new Capabilities(peer, role, versions, suites, groups, pinsGroups, schemes, pinsSchemes, clientAuth, sessionFile,
+                reconnect, b);
+    }
+
+    public Capabilities withPinsGroups(boolean b) {
+        return new Capabilities(peer, role, versions, suites, groups, b, schemes, pinsSchemes, clientAuth, sessionFile, reconnect,
+                keyLog);
+    }
+
+    public Capabilities withPinsSchemes(boolean b) {
+        return new Capabilities(peer, role, versions, suites, groups, pinsGroups, schemes, b, clientAuth, sessionFile,
+                reconnect, keyLog);
+    }
+
+    public Capabilities withSchemes(Set<SigScheme> s) {
+        return new Capabilities(peer, role, versions, suites, groups, pinsGroups, s, pinsSchemes, clientAuth, sessionFile,
+                reconnect, keyLog);
+    }
+
+    /**
+     * Why this peer cannot run {@code config}, or empty when it can. The reason names the peer and the missing
+     * feature: "openssl s_client 3.0.19 cannot pin groups".
+     */
+    public Optional<String> unsupported(PeerConfig config) {
+        List<String> missing = new ArrayList<>();
+        if (!versions.contains(config.version())) {
+            missing.add("does not speak TLS " + config.version().label());
+        }
+        if (config.version() != TlsVersion.TLS_1_3 && !config.suites().isEmpty()) {
+            missing.add("takes TLS 1.3 cipher suites only with TLS 1.3");
+        }
+        config.suites().stream().filter(s -> !suites.contains(s)).forEach(s -> missing.add("lacks " + s.iana()));
+        config.groups().stream().filter(g -> !groups.contains(g)).forEach(g -> missing.add("lacks " + g.rfcName()));
+        if (!config.groups().isEmpty() && !pinsGroups) {
+            missing.add("cannot be limited to chosen groups");
+        }
+        config.schemes().stream().filter(s -> !schemes.contains(s))
+                .forEach(s -> missing.add("lacks signature scheme " + s.rfcName()));
+        if (!config.schemes().isEmpty() && !pinsSchemes) {
+            missing.add("cannot be limited to chosen signature schemes");
+        }
+        if (role == Role.SERVER && !clientAuth.contains(config.clientAuth())) {
+            missing.add("cannot be set to client auth " + config.clientAuth());
+        }
+        if ((config.sessionIn().isPresent() || config.sessionOut().isPresent()) && !sessionFile) {
+            missing.add("cannot save or load sessions");
+        }
+        if (config.reconnect() && !reconnect) {
+            missing.add("cannot resume within one run");
+        }
+        if (config.keyLogFile().isPresent() && !keyLog) {
+            missing.add("cannot write a key log");
+        }
+        return missing.isEmpty() ? Optional.empty() : Optional.of(peer + " " + String.join(", ", missing));
+    }
+
+    /** Whether this peer can sign (server) or verify (client) with {@code scheme}. */
+    public boolean supports(SigScheme scheme) {
+        return schemes.contains(scheme);
+    }
+}

@@ -1,0 +1,46 @@
+package tlsconf.peers;
+
+import java.nio.file.Path;
+
+import tlsconf.model.vocabulary.Role;
+
+/**
+ * A TLS stack the suite can start in either role with the right flags: the conformance engine's
+ * {@code --target openssl|gnutls|jsse} and the interop tests use the same presets.
+ */
+public interface PeerPreset {
+
+    /** "openssl", "gnutls", "jsse". */
+    String name();
+
+    /** The stack's own version string ("OpenSSL 3.0.19 27 Jan 2026"). Throws NOT_INSTALLED when absent. */
+    String version();
+
+    /** Whether the binaries (if any) are installed. */
+    boolean installed();
+
+    /** What the peer supports in {@code role}. */
+    Capabilities capabilities(Role role);
+
+    /**
+     * Starts a server on a free 127.0.0.1 port, ready to accept when this returns. Files (PEM, logs) go to
+     * {@code workDir}. The server answers a line or an HTTP request as its preset documents.
+     */
+    ServerPeer startServer(PeerConfig config, Path workDir);
+
+    /**
+     * Starts a client that connects to 127.0.0.1:{@code port} and then sends what is written with
+     * {@link RunningPeer#sendLine}, printing what it receives.
+     */
+    RunningPeer startClient(PeerConfig config, int port, Path workDir);
+
+    /** What the peer says it negotiated, from its output in {@code role} (or from the page a server sent). */
+    PeerReport report(Role role, String output);
+
+    /** Fails with a reason when the peer cannot run {@code config} in {@code role}. */
+    default void requireSupport(Role role, PeerConfig config) {
+        capabilities(role).unsupported(config).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+    }
+}

@@ -1,0 +1,37 @@
+package tlsconf.peers;
+
+import java.util.List;
+import java.util.Optional;
+
+import tlsconf.peers.gnutls.GnuTlsPreset;
+import tlsconf.peers.jsse.JssePreset;
+import tlsconf.peers.openssl.OpenSslPreset;
+
+/** The presets by name, as {@code --target NAME} spells them. */
+public final class Presets {
+
+    private static final List<PeerPreset> ALL = List.of(new OpenSslPreset(), new GnuTlsPreset(), new JssePreset());
+
+    private Presets() {
+    }
+
+    public static List<PeerPreset> all() {
+        return ALL;
+    }
+
+    public static Optional<PeerPreset> byName(String name) {
+        return ALL.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public static PeerPreset openssl() {
+        return ALL.get(0);
+    }
+
+    public static PeerPreset gnutls() {
+        return ALL.get(1);
+    }
+
+    public static PeerPreset jsse() {
+        return ALL.get(2);
+    }
+}

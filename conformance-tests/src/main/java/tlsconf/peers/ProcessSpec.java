@@ -1,0 +1,69 @@
+package tlsconf.peers;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to start one peer process: the command (no shell: each argument as it is), extra environment, where to
+ * log, what "ready" means and how long to wait for it.
+ *
+ * @param name          short label for messages and the log file name ("openssl s_server")
+ * @param command       program and arguments; the program is looked up on the PATH
+ * @param debianPackage package that provides the program, for the "not installed" message
+ * @param environment   variables added to the inherited environment (e.g. SSLKEYLOGFILE)
+ * @param logDir        directory for the full output log, or null for memory only
+ * @param readiness     when the peer counts as started
+ * @param readyTimeout  bound on the readiness wait
+ */
+public record ProcessSpec(String name, List<String> command, String debianPackage, Map<String, String> environment,
+                          Path logDir, Readiness readiness, Duration readyTimeout) {
+
+    /** Default bound on readiness: peers here start in well under a second. */
+    public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(10);
+
+    public ProcessSpec {
+        Objects.requireNonNull(name, "name");
+        command = List.copyOf(command);
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("empty command for " + name);
+        }
+        Objects.requireNonNull(debianPackage, "debianPackage");
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(readiness, "readiness");
+        Objects.requireNonNull(readyTimeout, "readyTimeout");
+    }
+
+    public static ProcessSpec of(String name, String debianPackage, List<String> command) {
+        return new ProcessSpec(name, command, debianPackage, Map.of(), null, Readiness.started(),
+                DEFAULT_READY_TIMEOUT);
+    }
+
+    public ProcessSpec withReadiness(Readiness r) {
+        return new ProcessSpec(name, command, debianPackage, environment, logDir, r, readyTimeout);
+    }
+
+    public ProcessSpec withReadyTimeout(Duration d) {
+        return new ProcessSpec(name, command, debianPackage, environment, logDir, readiness, d);
+    }
+
+    public ProcessSpec withLogDir(Path dir) {
+        return new ProcessSpec(name, command, debianPackage, environment, dir, readiness, readyTimeout);
+    }
+
+    public ProcessSpec withEnvironment(Map<String, String> env) {
+        return new ProcessSpec(name, command, debianPackage, env, logDir, readiness, readyTimeout);
+    }
+
+    /** The program name as given ("openssl"). */
+    public String program() {
+        return command.get(0);
+    }
+
+    /** The command as one line, for logs (not for a shell). */
+    public String commandLine() {
+        return String.join(" ", command);
+    }
+}
