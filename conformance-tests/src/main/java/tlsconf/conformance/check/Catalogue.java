@@ -3,6 +3,7 @@ package tlsconf.conformance.check;
 import java.util.ArrayList;
 import java.util.List;
 import tlsconf.conformance.check.family.FinishedChecks;
+import tlsconf.conformance.check.family.MalformedChecks;
 import tlsconf.conformance.check.family.OrderChecks;
 import tlsconf.conformance.check.family.Tls12Checks;
 
@@ -15,6 +16,7 @@ public final class Catalogue {
         List<Check> all = new ArrayList<>();
         all.addAll(FinishedChecks.all());
         all.addAll(OrderChecks.all());
+        all.addAll(MalformedChecks.all());
         all.addAll(Tls12Checks.all());
         assertUniqueIds(all);
         return List.copyOf(all);

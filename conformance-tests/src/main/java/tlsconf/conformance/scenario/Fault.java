@@ -21,6 +21,8 @@ import tlsconf.model.vocabulary.HandshakeType;
     @JsonSubTypes.Type(value = Fault.ResendAfterHandshake.class, name = "resend-after-handshake"),
     @JsonSubTypes.Type(value = Fault.MirrorPeerFinished.class, name = "mirror-peer-finished"),
     @JsonSubTypes.Type(value = Fault.Fragment.class, name = "fragment"),
+    @JsonSubTypes.Type(value = Fault.Oversize.class, name = "oversize"),
+    @JsonSubTypes.Type(value = Fault.CorruptCiphertext.class, name = "corrupt-ciphertext"),
     @JsonSubTypes.Type(value = Fault.PresentCertificate.class, name = "present-certificate")
 })
 public sealed interface Fault {
@@ -111,6 +113,33 @@ public sealed interface Fault {
         @Override
         public String describe() {
             return "handshake fragmented into records of " + maxFragment + " byte(s)";
+        }
+    }
+
+    /**
+     * The peer sends one record of {@code length} plaintext bytes (a handshake-type record of zeros) at {@code
+     * where}: more than 2^14 is {@code record_overflow} (RFC 8446 §5.1, §5.2).
+     */
+    record Oversize(Anchor where, Protection protection, int length) implements Fault {
+        @Override
+        public String describe() {
+            return "oversize record of " + length + " byte(s) " + where.describe();
+        }
+    }
+
+    /**
+     * The peer flips bit {@code bit} of the protected record carrying its {@code message}, after encryption: the
+     * AEAD tag no longer verifies, so the target MUST answer {@code bad_record_mac} (RFC 8446 §5.2).
+     */
+    record CorruptCiphertext(HandshakeType message, int bit) implements Fault {
+        @Override
+        public List<Fault> simpler() {
+            return bit == 0 ? List.of() : List.of(new CorruptCiphertext(message, 0));
+        }
+
+        @Override
+        public String describe() {
+            return "flip bit " + bit + " of the record carrying " + message.rfcName();
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.HexFormat;
 import java.util.List;
+import tlsconf.model.vocabulary.HandshakeType;
 
 /**
  * A byte-level change to one correctly encoded handshake message body (STYLE: malformed messages are made by
@@ -16,14 +17,16 @@ import java.util.List;
     @JsonSubTypes.Type(value = Mutation.Append.class, name = "append"),
     @JsonSubTypes.Type(value = Mutation.ZeroFill.class, name = "zero-fill"),
     @JsonSubTypes.Type(value = Mutation.Replace.class, name = "replace"),
-    @JsonSubTypes.Type(value = Mutation.LengthDelta.class, name = "length-delta")
+    @JsonSubTypes.Type(value = Mutation.LengthDelta.class, name = "length-delta"),
+    @JsonSubTypes.Type(value = Mutation.AddExtension.class, name = "add-extension"),
+    @JsonSubTypes.Type(value = Mutation.DuplicateExtension.class, name = "duplicate-extension")
 })
 public sealed interface Mutation {
 
     /** Flips bit {@code bit} of the body (bit 0 is the most significant bit of byte 0). */
     record FlipBit(int bit) implements Mutation {
         @Override
-        public byte[] apply(byte[] body) {
+        public byte[] apply(HandshakeType message, byte[] body) {
             if (bit < 0 || bit >= body.length * 8) {
                 throw new IllegalArgumentException("bit " + bit + " outside a " + body.length + "-byte body");
             }
@@ -46,7 +49,7 @@ public sealed interface Mutation {
     /** Keeps only the first {@code length} bytes of the body (the header length follows). */
     record Truncate(int length) implements Mutation {
         @Override
-        public byte[] apply(byte[] body) {
+        public byte[] apply(HandshakeType message, byte[] body) {
             return java.util.Arrays.copyOf(body, Math.min(length, body.length));
         }
 
@@ -64,7 +67,7 @@ public sealed interface Mutation {
     /** Appends bytes to the body (the header length follows). */
     record Append(String hex) implements Mutation {
         @Override
-        public byte[] apply(byte[] body) {
+        public byte[] apply(HandshakeType message, byte[] body) {
             byte[] extra = HexFormat.of().parseHex(hex);
             byte[] out = java.util.Arrays.copyOf(body, body.length + extra.length);
             System.arraycopy(extra, 0, out, body.length, extra.length);
@@ -85,7 +88,7 @@ public sealed interface Mutation {
     /** Replaces every body byte by zero, keeping the length. */
     record ZeroFill() implements Mutation {
         @Override
-        public byte[] apply(byte[] body) {
+        public byte[] apply(HandshakeType message, byte[] body) {
             return new byte[body.length];
         }
 
@@ -98,7 +101,7 @@ public sealed interface Mutation {
     /** Replaces the body by fixed bytes. */
     record Replace(String hex) implements Mutation {
         @Override
-        public byte[] apply(byte[] body) {
+        public byte[] apply(HandshakeType message, byte[] body) {
             return HexFormat.of().parseHex(hex);
         }
 
@@ -115,7 +118,7 @@ public sealed interface Mutation {
      */
     record LengthDelta(int delta) implements Mutation {
         @Override
-        public byte[] apply(byte[] body) {
+        public byte[] apply(HandshakeType message, byte[] body) {
             return body;
         }
 
@@ -125,7 +128,35 @@ public sealed interface Mutation {
         }
     }
 
-    byte[] apply(byte[] body);
+    /** Appends an extension to the message's extension block (ClientHello, ServerHello, EncryptedExtensions). */
+    record AddExtension(int type, String hex) implements Mutation {
+        @Override
+        public byte[] apply(HandshakeType message, byte[] body) {
+            return ExtensionBlock.of(message, body).append(type, HexFormat.of().parseHex(hex));
+        }
+
+        @Override
+        public String describe() {
+            return "add extension " + type + " (" + hex.length() / 2 + " byte(s))";
+        }
+    }
+
+    /** Repeats the message's first extension of {@code type} at the end of its extension block. */
+    record DuplicateExtension(int type) implements Mutation {
+        @Override
+        public byte[] apply(HandshakeType message, byte[] body) {
+            ExtensionBlock block = ExtensionBlock.of(message, body);
+            return block.append(type, block.find(type));
+        }
+
+        @Override
+        public String describe() {
+            return "duplicate extension " + type;
+        }
+    }
+
+    /** The mutated body of {@code message}; throws {@link IllegalArgumentException} when it does not fit. */
+    byte[] apply(HandshakeType message, byte[] body);
 
     /** Simpler variants tried while shrinking a failing scenario; empty when this one is already minimal. */
     default List<Mutation> simpler() {
