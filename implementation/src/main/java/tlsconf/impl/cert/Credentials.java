@@ -1,8 +1,12 @@
 package tlsconf.impl.cert;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +33,38 @@ public record Credentials(List<X509Certificate> chain, PrivateKey privateKey) {
     public static Credentials fromPem(Path chainPem, Path keyPem) throws IOException {
         List<X509Certificate> chain = Pem.readCertificates(chainPem);
         PrivateKey key = Pem.readPrivateKey(keyPem);
+        if (!keyMatches(key, chain.get(0).getPublicKey())) {
+            throw new IOException("the private key in " + keyPem + " (" + key.getAlgorithm()
+                    + ") does not belong to the first certificate of " + chainPem + " ("
+                    + chain.get(0).getSubjectX500Principal().getName() + ")");
+        }
         return new Credentials(chain, key);
+    }
+
+    /** Signs a probe with the private key and verifies it with the certificate's public key. */
+    static boolean keyMatches(PrivateKey key, PublicKey pub) {
+        String alg = switch (key.getAlgorithm()) {
+            case "EC" -> "SHA256withECDSA";
+            case "RSA" -> "SHA256withRSA";
+            case "Ed25519", "Ed448", "EdDSA" -> key.getAlgorithm();
+            default -> null;
+        };
+        if (alg == null) {
+            return true; // no probe for this algorithm (RSASSA-PSS keys): the handshake will tell
+        }
+        try {
+            byte[] probe = "tlsconf key match probe".getBytes(StandardCharsets.US_ASCII);
+            Signature s = Signature.getInstance(alg);
+            s.initSign(key);
+            s.update(probe);
+            byte[] sig = s.sign();
+            Signature v = Signature.getInstance(alg);
+            v.initVerify(pub);
+            v.update(probe);
+            return v.verify(sig);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     /** The end-entity certificate. */

@@ -251,7 +251,7 @@ public final class TestPki {
                 List.of(root(type)), peerName);
     }
 
-    private static KeyPair generate(KeyType type, SecureRandom random) {
+    static KeyPair generate(KeyType type, SecureRandom random) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance(type.jcaAlgorithm(), BC);
             switch (type) {
