@@ -1,0 +1,242 @@
+package tlsconf.impl;
+
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import tlsconf.impl.crypto.KeyShareSource;
+import tlsconf.impl.record.RecordLayer;
+import tlsconf.model.vocabulary.Role;
+import tlsconf.model.vocabulary.TlsVersion;
+
+/**
+ * The immutable configuration of one side, built by {@link #builder(Role)}. Every default is stated on its builder
+ * method; nothing falls back silently.
+ */
+public final class TlsConfig {
+    private final Role role;
+    private final List<TlsVersion> versions;
+    private final List<CipherSuite> cipherSuites;
+    private final List<NamedGroup> groups;
+    private final List<NamedGroup> keyShareGroups;
+    private final List<SignatureScheme> signatureSchemes;
+    private final String serverName;
+    private final List<X509Certificate> trustAnchors;
+    private final List<X509Certificate> certificateChain;
+    private final PrivateKey privateKey;
+    private final ClientAuth clientAuth;
+    private final SessionStore sessionStore;
+    private final boolean middleboxCompat;
+    private final KeyLogWriter keyLog;
+    private final RandomSource random;
+    private final Clock clock;
+    private final Duration handshakeTimeout;
+    private final KeyShareSource keyShareSource;
+    private final PeerVerifier peerVerifier;
+    private final boolean pskKe;
+    private final boolean pskDheKe;
+    private final int ticketsToSend;
+    private final long ticketLifetimeSeconds;
+    private final boolean helloRetryCookie;
+    private final boolean forceHelloRetryRequest;
+    private final int maxFragment;
+    private final RecordLayer.PaddingPolicy padding;
+    private final byte[] ticketKey;
+    private final org.bouncycastle.crypto.params.AsymmetricKeyParameter signingKey;
+
+    private TlsConfig(Builder b) {
+        role = b.role;
+        versions = List.copyOf(b.versions);
+        cipherSuites = List.copyOf(b.cipherSuites);
+        groups = List.copyOf(b.groups);
+        keyShareGroups = b.keyShareGroups == null ? List.of(groups.get(0)) : List.copyOf(b.keyShareGroups);
+        signatureSchemes = List.copyOf(b.signatureSchemes);
+        serverName = b.serverName;
+        trustAnchors = List.copyOf(b.trustAnchors);
+        certificateChain = b.certificateChain == null ? List.of() : List.copyOf(b.certificateChain);
+        privateKey = b.privateKey;
+        clientAuth = b.clientAuth;
+        sessionStore = b.sessionStore;
+        middleboxCompat = b.middleboxCompat;
+        keyLog = b.keyLog;
+        random = b.random;
+        clock = b.clock;
+        handshakeTimeout = b.handshakeTimeout;
+        keyShareSource = b.keyShareSource;
+        peerVerifier = b.peerVerifier != null ? b.peerVerifier
+                : DefaultPeerVerifier.create(trustAnchors, clock);
+        pskKe = b.pskKe;
+        pskDheKe = b.pskDheKe;
+        ticketsToSend = b.ticketsToSend;
+        ticketLifetimeSeconds = b.ticketLifetimeSeconds;
+        helloRetryCookie = b.helloRetryCookie;
+        forceHelloRetryRequest = b.forceHelloRetryRequest;
+        maxFragment = b.maxFragment;
+        padding = b.padding;
+        signingKey = privateKey == null ? null : tlsconf.impl.crypto.Signatures.privateKey(privateKey);
+        ticketKey = new byte[32];
+        random.nextBytes(ticketKey);
+    }
+
+    public static Builder builder(Role role) {
+        return new Builder(role);
+    }
+
+    public Role role() { return role; }
+    public List<TlsVersion> versions() { return versions; }
+    public List<CipherSuite> cipherSuites() { return cipherSuites; }
+    public List<NamedGroup> groups() { return groups; }
+    public List<NamedGroup> keyShareGroups() { return keyShareGroups; }
+    public List<SignatureScheme> signatureSchemes() { return signatureSchemes; }
+    /** Client: the SNI to send and the name the server certificate must match; server: unused. May be null. */
+    public String serverName() { return serverName; }
+    public List<X509Certificate> trustAnchors() { return trustAnchors; }
+    public List<X509Certificate> certificateChain() { return certificateChain; }
+    public PrivateKey privateKey() { return privateKey; }
+    /** Our private key as a BC parameter, converted once at build time; null without credentials. */
+    public org.bouncycastle.crypto.params.AsymmetricKeyParameter signingKey() { return signingKey; }
+    public boolean hasCredentials() { return privateKey != null && !certificateChain.isEmpty(); }
+    public ClientAuth clientAuth() { return clientAuth; }
+    public SessionStore sessionStore() { return sessionStore; }
+    public boolean middleboxCompat() { return middleboxCompat; }
+    public KeyLogWriter keyLog() { return keyLog; }
+    public RandomSource random() { return random; }
+    public Clock clock() { return clock; }
+    public Duration handshakeTimeout() { return handshakeTimeout; }
+    public KeyShareSource keyShareSource() { return keyShareSource; }
+    public PeerVerifier peerVerifier() { return peerVerifier; }
+    public boolean pskKe() { return pskKe; }
+    public boolean pskDheKe() { return pskDheKe; }
+    public int ticketsToSend() { return ticketsToSend; }
+    public long ticketLifetimeSeconds() { return ticketLifetimeSeconds; }
+    public boolean helloRetryCookie() { return helloRetryCookie; }
+    public boolean forceHelloRetryRequest() { return forceHelloRetryRequest; }
+    public int maxFragment() { return maxFragment; }
+    public RecordLayer.PaddingPolicy padding() { return padding; }
+    /** Server: key protecting the session tickets it issues (from the injected randomness at build time). */
+    public byte[] ticketKey() { return ticketKey.clone(); }
+
+    /** Builder; every setter states its default. */
+    public static final class Builder {
+        private final Role role;
+        private List<TlsVersion> versions = List.of(TlsVersion.TLS_1_3);
+        private List<CipherSuite> cipherSuites = List.of(CipherSuite.values());
+        private List<NamedGroup> groups = List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1,
+                NamedGroup.X448);
+        private List<NamedGroup> keyShareGroups;
+        private List<SignatureScheme> signatureSchemes = List.of(SignatureScheme.ECDSA_SECP256R1_SHA256,
+                SignatureScheme.ECDSA_SECP384R1_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA256,
+                SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512, SignatureScheme.ED25519,
+                SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
+        private String serverName;
+        private List<X509Certificate> trustAnchors = List.of();
+        private List<X509Certificate> certificateChain;
+        private PrivateKey privateKey;
+        private ClientAuth clientAuth = ClientAuth.NONE;
+        private SessionStore sessionStore;
+        private boolean middleboxCompat;
+        private KeyLogWriter keyLog;
+        private RandomSource random = RandomSource.secure();
+        private Clock clock = Clock.systemUTC();
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private KeyShareSource keyShareSource = KeyShareSource.fromRandom();
+        private PeerVerifier peerVerifier;
+        private boolean pskKe;
+        private boolean pskDheKe = true;
+        private int ticketsToSend = 1;
+        private long ticketLifetimeSeconds = 7200;
+        private boolean helloRetryCookie = true;
+        private boolean forceHelloRetryRequest;
+        private int maxFragment = 1 << 14;
+        private RecordLayer.PaddingPolicy padding = (t, n) -> 0;
+
+        private Builder(Role role) {
+            this.role = Objects.requireNonNull(role, "role");
+        }
+
+        /** Default TLS 1.3 only (TLS 1.2 is not built yet). */
+        public Builder versions(TlsVersion... v) { versions = List.of(v); return this; }
+        /** Default all three, in enum order (the server's preference order). */
+        public Builder cipherSuites(CipherSuite... s) { cipherSuites = List.of(s); return this; }
+        /** Default x25519, secp256r1, secp384r1, x448. Client: supported_groups; server: acceptable, preferred first. */
+        public Builder groups(NamedGroup... g) { groups = List.of(g); return this; }
+        /** Client: groups to send key shares for; default the first of {@link #groups}. */
+        public Builder keyShareGroups(NamedGroup... g) { keyShareGroups = List.of(g); return this; }
+        /** Default ECDSA P-256/P-384, RSA-PSS, Ed25519, then rsa_pkcs1 (certificate signatures only) last. */
+        public Builder signatureSchemes(SignatureScheme... s) { signatureSchemes = List.of(s); return this; }
+        /** Client: SNI and expected certificate name. Default none (no SNI, no name check). */
+        public Builder serverName(String n) { serverName = n; return this; }
+        /** Default none: every peer chain is rejected as unknown_ca. */
+        public Builder trustAnchors(Collection<X509Certificate> a) { trustAnchors = new ArrayList<>(a); return this; }
+        /** Our chain (leaf first) and private key. Default none (a server needs them; a client sends none). */
+        public Builder credentials(List<X509Certificate> chain, PrivateKey key) {
+            certificateChain = chain;
+            privateKey = key;
+            return this;
+        }
+        public Builder credentials(tlsconf.impl.cert.Credentials c) {
+            return credentials(c.chain(), c.privateKey());
+        }
+        /** Server: whether to ask for a client certificate. Default NONE. */
+        public Builder clientAuth(ClientAuth c) { clientAuth = c; return this; }
+        /** Client: where tickets are kept and looked up for resumption. Default none (no resumption). */
+        public Builder sessionStore(SessionStore s) { sessionStore = s; return this; }
+        /** Client: middlebox compatibility mode (RFC 8446 §D.4): session id and CCS. Default false. */
+        public Builder middleboxCompat(boolean m) { middleboxCompat = m; return this; }
+        /** NSS key log. Default none: no key material is written. */
+        public Builder keyLog(KeyLogWriter k) { keyLog = k; return this; }
+        public Builder keyLog(Path file) { keyLog = KeyLogWriter.toFile(file); return this; }
+        /** Default a fresh SecureRandom. */
+        public Builder random(RandomSource r) { random = r; return this; }
+        public Builder random(SecureRandom r) { random = RandomSource.of(r); return this; }
+        /** Default the system UTC clock: certificate validity and ticket ages. */
+        public Builder clock(Clock c) { clock = c; return this; }
+        /** Default 10 s: TlsSocket gives up on a handshake after this long. */
+        public Builder handshakeTimeout(Duration d) { handshakeTimeout = d; return this; }
+        /** Default fresh keys from {@link #random}; fixed keys for replays. */
+        public Builder keyShareSource(KeyShareSource k) { keyShareSource = k; return this; }
+        /** Default the PKIX validator over {@link #trustAnchors} at {@link #clock}. */
+        public Builder peerVerifier(PeerVerifier v) { peerVerifier = v; return this; }
+        /** psk_key_exchange_modes to offer/accept: default psk_dhe_ke only. */
+        public Builder pskModes(boolean pskKe, boolean pskDheKe) {
+            this.pskKe = pskKe;
+            this.pskDheKe = pskDheKe;
+            return this;
+        }
+        /** Server: NewSessionTickets after the handshake. Default 1; 0 disables resumption. */
+        public Builder ticketsToSend(int n) { ticketsToSend = n; return this; }
+        public Builder ticketLifetimeSeconds(long s) { ticketLifetimeSeconds = s; return this; }
+        /** Server: put a cookie in a HelloRetryRequest (RFC 8446 §4.2.2). Default true. */
+        public Builder helloRetryCookie(boolean c) { helloRetryCookie = c; return this; }
+        /** Server: always answer the first ClientHello with a HelloRetryRequest (tests). Default false. */
+        public Builder forceHelloRetryRequest(boolean f) { forceHelloRetryRequest = f; return this; }
+        /** Largest record fragment we send. Default 2^14. */
+        public Builder maxFragment(int n) { maxFragment = n; return this; }
+        /** Record padding (RFC 8446 §5.4). Default none. */
+        public Builder padding(RecordLayer.PaddingPolicy p) { padding = p; return this; }
+
+        public TlsConfig build() {
+            if (versions.isEmpty() || cipherSuites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
+                throw new IllegalArgumentException("versions, cipher suites, groups and signature schemes must not be"
+                        + " empty");
+            }
+            if (role == Role.SERVER && (certificateChain == null || certificateChain.isEmpty()
+                    || privateKey == null)) {
+                throw new IllegalArgumentException("a server needs credentials (certificate chain and private key)");
+            }
+            if ((certificateChain == null) != (privateKey == null)) {
+                throw new IllegalArgumentException("credentials need both a chain and a private key");
+            }
+            if (maxFragment < 1 || maxFragment > 1 << 14) {
+                throw new IllegalArgumentException("maxFragment " + maxFragment + " outside 1..16384");
+            }
+            return new TlsConfig(this);
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package tlsconf.impl;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import tlsconf.impl.alert.TlsAlertException;
+import tlsconf.impl.alert.Violation;
+import tlsconf.impl.crypto.Transcript;
+import tlsconf.impl.handshake.Handshake;
+import tlsconf.impl.handshake.HandshakeContext;
+import tlsconf.impl.handshake.Tls13ClientHandshake;
+import tlsconf.impl.handshake.Tls13ServerHandshake;
+import tlsconf.impl.message.HandshakeFrame;
+import tlsconf.impl.message.HandshakeMessage;
+import tlsconf.impl.record.Epoch;
+import tlsconf.impl.record.HandshakeAssembler;
+import tlsconf.impl.record.Record;
+import tlsconf.impl.record.RecordLayer;
+import tlsconf.impl.record.RecordProtection;
+import tlsconf.impl.seam.Seam;
+import tlsconf.model.vocabulary.AlertDescription;
+import tlsconf.model.vocabulary.ContentType;
+import tlsconf.model.vocabulary.Role;
+
+/**
+ * One TLS 1.3 connection in memory: bytes in ({@link #feed}), bytes out ({@link #takeOutgoing}), no I/O and no
+ * threads. A client's ClientHello is ready right after {@link #create}. The first fatal alert, sent or received, kills
+ * the connection: every later call throws that same {@link TlsAlertException}.
+ */
+public final class TlsEngine {
+    private static final byte[] CCS = {1};
+
+    private final TlsConfig config;
+    private final Seam seam;
+    private final RecordLayer records = new RecordLayer();
+    private final HandshakeAssembler assembler = new HandshakeAssembler();
+    private final Transcript transcript = new Transcript();
+    private final ByteArrayOutputStream handshakeOut = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream appIn = new ByteArrayOutputStream();
+    private final Handshake handshake;
+    private byte[] clientRandom = new byte[32];
+    private Negotiated negotiated;
+    private TlsAlertException failure;
+    private boolean closeSent;
+    private boolean closeReceived;
+
+    private TlsEngine(TlsConfig config, Seam seam) {
+        this.config = config;
+        this.seam = seam;
+        records.setMaxFragment(config.maxFragment());
+        records.setPaddingPolicy(config.padding());
+        Context ctx = new Context();
+        this.handshake = config.role() == Role.CLIENT ? new Tls13ClientHandshake(ctx) : new Tls13ServerHandshake(ctx);
+    }
+
+    public static TlsEngine create(TlsConfig config) {
+        return create(config, Seam.NONE);
+    }
+
+    /** An engine whose handshake messages and incoming records pass through {@code seam}. */
+    public static TlsEngine create(TlsConfig config, Seam seam) {
+        TlsEngine e = new TlsEngine(config, seam);
+        try {
+            e.handshake.start();
+            e.flushHandshake();
+        } catch (TlsAlertException ex) {
+            e.fail(ex);
+        }
+        return e;
+    }
+
+    public Role role() {
+        return config.role();
+    }
+
+    public TlsConfig config() {
+        return config;
+    }
+
+    /** Processes received bytes: whole records are handled, a partial one is kept for the next call. */
+    public void feed(byte[] data) throws TlsAlertException {
+        feed(data, 0, data.length);
+    }
+
+    public void feed(ByteBuffer data) throws TlsAlertException {
+        byte[] b = new byte[data.remaining()];
+        data.get(b);
+        feed(b);
+    }
+
+    public void feed(byte[] data, int off, int len) throws TlsAlertException {
+        checkAlive();
+        records.feed(data, off, len);
+        try {
+            Record r;
+            while (!closeReceived && (r = records.next()) != null) {
+                seam.onIncomingRecord(r);
+                process(r);
+            }
+            flushHandshake();
+        } catch (TlsAlertException e) {
+            fail(e);
+            throw e;
+        }
+    }
+
+    private void process(Record r) throws TlsAlertException {
+        ContentType type = r.type().orElseThrow(() -> Violation.UNKNOWN_CONTENT_TYPE.alert("content type "
+                + r.contentType()));
+        if (assembler.hasPartial() && type != ContentType.HANDSHAKE) {
+            // RFC 8446 §5.1: handshake messages MUST NOT be interleaved with other record types.
+            throw Violation.UNEXPECTED_CONTENT_TYPE.alert(type + " record inside a fragmented handshake message");
+        }
+        switch (type) {
+            case CHANGE_CIPHER_SPEC:
+                // RFC 8446 §5: an unprotected CCS of the single byte 0x01 between the first ClientHello and the
+                // peer's Finished is dropped; anything else is unexpected_message.
+                if (r.isProtected() || !handshake.changeCipherSpecAllowed()
+                        || r.content().length != 1 || r.content()[0] != 1) {
+                    throw Violation.BAD_CHANGE_CIPHER_SPEC.alert((r.isProtected() ? "protected " : "")
+                            + "change_cipher_spec of " + r.content().length + " byte(s) in " + handshake.state());
+                }
+                return;
+            case ALERT:
+                receiveAlert(r.content());
+                return;
+            case HANDSHAKE:
+                assembler.add(r.content());
+                HandshakeFrame frame;
+                while ((frame = assembler.next()) != null) {
+                    seam.onIncomingHandshake(frame, r.epoch(), handshake.state());
+                    handshake.handle(frame);
+                }
+                return;
+            case APPLICATION_DATA:
+                if (r.epoch() != Epoch.APPLICATION) {
+                    throw Violation.DATA_BEFORE_FINISHED.alert("application data under " + r.epoch() + " keys");
+                }
+                appIn.write(r.content(), 0, r.content().length);
+                return;
+            default:
+                throw Violation.UNKNOWN_CONTENT_TYPE.alert("content type " + type);
+        }
+    }
+
+    /** RFC 8446 §6: close_notify ends reading; user_canceled is followed by it; every other alert is fatal. */
+    private void receiveAlert(byte[] content) throws TlsAlertException {
+        if (content.length != 2) {
+            throw Violation.BAD_ALERT.alert("alert record of " + content.length + " bytes");
+        }
+        int desc = content[1] & 0xff;
+        if (desc == AlertDescription.CLOSE_NOTIFY.code()) {
+            closeReceived = true;
+            if (negotiated == null) {
+                failure = TlsAlertException.received(AlertDescription.CLOSE_NOTIFY);
+                throw failure;
+            }
+            return;
+        }
+        if (desc == AlertDescription.USER_CANCELED.code()) {
+            return;
+        }
+        failure = AlertDescription.fromCode(desc).map(TlsAlertException::received)
+                .orElseGet(() -> TlsAlertException.receivedUnknown(desc));
+        throw failure;
+    }
+
+    private void fail(TlsAlertException e) {
+        if (failure != null && failure != e) {
+            return;
+        }
+        failure = e;
+        if (e.sentByUs()) {
+            handshakeOut.reset();
+            try {
+                byte[] alert = {(byte) 2, (byte) e.description().code()};
+                records.writeRecord(ContentType.ALERT.code(), alert, 0, 2);
+            } catch (TlsAlertException ignored) {
+                // The alert could not be protected (sequence exhausted): the connection dies without it.
+            }
+        }
+    }
+
+    private void checkAlive() throws TlsAlertException {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void flushHandshake() throws TlsAlertException {
+        if (handshakeOut.size() > 0) {
+            byte[] b = handshakeOut.toByteArray();
+            handshakeOut.reset();
+            records.write(ContentType.HANDSHAKE.code(), b, 0, b.length);
+        }
+    }
+
+    /** All bytes waiting to go on the wire (possibly empty). */
+    public byte[] takeOutgoing() {
+        try {
+            flushHandshake();
+        } catch (TlsAlertException e) {
+            fail(e);
+        }
+        return records.takeOutput();
+    }
+
+    public boolean hasOutgoing() {
+        return handshakeOut.size() > 0 || records.hasOutput();
+    }
+
+    public boolean isHandshakeComplete() {
+        return negotiated != null;
+    }
+
+    /** What the handshake agreed on; IllegalStateException before it completed. */
+    public Negotiated negotiated() {
+        if (negotiated == null) {
+            throw new IllegalStateException("handshake not complete (state " + handshake.state() + ")");
+        }
+        return negotiated;
+    }
+
+    /** Name of the current handshake state, e.g. {@code ExpectServerHello} or {@code Connected}. */
+    public String state() {
+        return handshake.state();
+    }
+
+    public Epoch readEpoch() {
+        return records.readEpoch();
+    }
+
+    public Epoch writeEpoch() {
+        return records.writeEpoch();
+    }
+
+    /** Queues application data (fragmented into records); only after the handshake completed. */
+    public void write(byte[] data) throws TlsAlertException {
+        write(data, 0, data.length);
+    }
+
+    public void write(byte[] data, int off, int len) throws TlsAlertException {
+        checkAlive();
+        if (negotiated == null || closeSent) {
+            throw new IllegalStateException(closeSent ? "connection closed" : "handshake not complete");
+        }
+        if (len > 0) {
+            records.write(ContentType.APPLICATION_DATA.code(), data, off, len);
+        }
+    }
+
+    /** Application data received so far, drained. */
+    public byte[] read() {
+        byte[] b = appIn.toByteArray();
+        appIn.reset();
+        return b;
+    }
+
+    public int available() {
+        return appIn.size();
+    }
+
+    /** Sends a KeyUpdate and switches to new write keys (RFC 8446 §4.6.3). */
+    public void keyUpdate(boolean requestPeerUpdate) throws TlsAlertException {
+        checkAlive();
+        handshake.keyUpdate(requestPeerUpdate);
+        flushHandshake();
+    }
+
+    /** Sends close_notify (RFC 8446 §6.1) once. */
+    public void close() {
+        if (closeSent || failure != null) {
+            return;
+        }
+        closeSent = true;
+        try {
+            flushHandshake();
+            records.writeRecord(ContentType.ALERT.code(), new byte[] {1, 0}, 0, 2);
+        } catch (TlsAlertException e) {
+            fail(e);
+        }
+    }
+
+    public boolean isCloseSent() {
+        return closeSent;
+    }
+
+    /** The peer sent close_notify: no more data will come. */
+    public boolean isPeerClosed() {
+        return closeReceived;
+    }
+
+    /** The alert that killed the connection, or null. */
+    public TlsAlertException failure() {
+        return failure;
+    }
+
+    // --- the seam: arbitrary records for a test peer ---
+
+    /** One record with this content type and content, protected under the current write keys if there are any. */
+    public void sendRecord(int contentType, byte[] content) throws TlsAlertException {
+        flushHandshake();
+        records.writeRecord(contentType, content, 0, content.length);
+    }
+
+    /** One unprotected record with this type and content, whatever the keys. */
+    public void sendPlaintextRecord(int contentType, byte[] content) throws TlsAlertException {
+        flushHandshake();
+        records.writePlaintext(contentType, content, 0, content.length);
+    }
+
+    /** Bytes straight onto the wire after anything queued (malformed headers and the like). */
+    public void sendRaw(byte[] bytes) throws TlsAlertException {
+        flushHandshake();
+        records.writeRaw(bytes);
+    }
+
+    /** The engine's view of its connection for the handshake states. */
+    private final class Context implements HandshakeContext {
+        @Override
+        public TlsConfig config() {
+            return config;
+        }
+
+        @Override
+        public Transcript transcript() {
+            return transcript;
+        }
+
+        @Override
+        public void send(HandshakeMessage message) {
+            byte[] encoded = message.encode();
+            transcript.add(encoded);
+            List<byte[]> out = seam.onOutgoingHandshake(message, encoded, records.writeEpoch());
+            for (byte[] b : out) {
+                handshakeOut.write(b, 0, b.length);
+            }
+        }
+
+        @Override
+        public void sendChangeCipherSpec() throws TlsAlertException {
+            flushHandshake();
+            records.writePlaintext(ContentType.CHANGE_CIPHER_SPEC.code(), CCS, 0, 1);
+        }
+
+        @Override
+        public void installReadKeys(Epoch epoch, CipherSuite suite, byte[] secret) throws TlsAlertException {
+            if (assembler.hasPartial()) {
+                // RFC 8446 §5.1: a message that precedes a key change must end at a record boundary.
+                throw Violation.KEY_CHANGE_MID_MESSAGE.alert("data after the key-changing message in its record");
+            }
+            records.setReadKeys(epoch, RecordProtection.fromSecret(suite, secret));
+        }
+
+        @Override
+        public void installWriteKeys(Epoch epoch, CipherSuite suite, byte[] secret) throws TlsAlertException {
+            flushHandshake();
+            records.setWriteKeys(epoch, RecordProtection.fromSecret(suite, secret));
+        }
+
+        @Override
+        public void clientRandom(byte[] random) {
+            clientRandom = random.clone();
+        }
+
+        @Override
+        public void keyLog(String label, byte[] secret) {
+            if (config.keyLog() != null) {
+                config.keyLog().log(label, clientRandom, secret);
+            }
+        }
+
+        @Override
+        public void handshakeComplete(Negotiated n) {
+            negotiated = n;
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package tlsconf.impl.record;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import tlsconf.impl.alert.TlsAlertException;
+import tlsconf.impl.alert.Violation;
+import tlsconf.model.vocabulary.ContentType;
+
+/**
+ * The TLS 1.3 record layer (RFC 8446 §5) over byte buffers: splits incoming bytes into records, checks their headers
+ * and lengths, opens protected ones; fragments and protects outgoing content. Keys change only between records
+ * (§5.1): the caller installs new keys after it has consumed the record carrying the triggering message.
+ */
+public final class RecordLayer {
+    /** Padding to add to a protected record of a given type and length (RFC 8446 §5.4). */
+    @FunctionalInterface
+    public interface PaddingPolicy {
+        int padding(int contentType, int length);
+    }
+
+    private byte[] in = new byte[0];
+    private int inStart;
+    private int inEnd;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private RecordProtection readProtection;
+    private Epoch readEpoch = Epoch.PLAINTEXT;
+    private int readGeneration;
+    private RecordProtection writeProtection;
+    private Epoch writeEpoch = Epoch.PLAINTEXT;
+    private int writeGeneration;
+    private int maxFragment = RecordProtection.MAX_PLAINTEXT;
+    private PaddingPolicy padding = (t, n) -> 0;
+    private boolean acceptPlaintextAlerts = true;
+
+    public void setPaddingPolicy(PaddingPolicy p) {
+        this.padding = p;
+    }
+
+    /** Largest fragment we send (record_size_limit or a test's choice); 1 .. 2^14. */
+    public void setMaxFragment(int n) {
+        if (n < 1 || n > RecordProtection.MAX_PLAINTEXT) {
+            throw new IllegalArgumentException("fragment size " + n);
+        }
+        this.maxFragment = n;
+    }
+
+    public void setReadKeys(Epoch epoch, RecordProtection protection) {
+        readGeneration = epoch == readEpoch ? readGeneration + 1 : 0;
+        readEpoch = epoch;
+        readProtection = protection;
+    }
+
+    public void setWriteKeys(Epoch epoch, RecordProtection protection) {
+        writeGeneration = epoch == writeEpoch ? writeGeneration + 1 : 0;
+        writeEpoch = epoch;
+        writeProtection = protection;
+    }
+
+    public Epoch readEpoch() {
+        return readEpoch;
+    }
+
+    public Epoch writeEpoch() {
+        return writeEpoch;
+    }
+
+    /** Whether a plaintext alert is still acceptable while the read side is protected (the peer may lack keys). */
+    public void setAcceptPlaintextAlerts(boolean accept) {
+        this.acceptPlaintextAlerts = accept;
+    }
+
+    public void feed(byte[] data, int off, int len) {
+        if (inEnd + len > in.length) {
+            int live = inEnd - inStart;
+            byte[] n = new byte[Math.max(live + len, 2 * in.length)];
+            System.arraycopy(in, inStart, n, 0, live);
+            in = n;
+            inStart = 0;
+            inEnd = live;
+        }
+        System.arraycopy(data, off, in, inEnd, len);
+        inEnd += len;
+    }
+
+    /** Bytes received but not yet part of a complete record. */
+    public int buffered() {
+        return inEnd - inStart;
+    }
+
+    /** The next complete record, opened; null when more bytes are needed. */
+    public Record next() throws TlsAlertException {
+        if (inEnd - inStart < 5) {
+            return null;
+        }
+        int type = in[inStart] & 0xff;
+        int length = ((in[inStart + 3] & 0xff) << 8) | (in[inStart + 4] & 0xff);
+        if (ContentType.fromCode(type).isEmpty() || type == ContentType.HEARTBEAT.code()) {
+            // RFC 8446 §5: an unknown content type is unexpected_message.
+            throw Violation.UNKNOWN_CONTENT_TYPE.alert("record content type " + type);
+        }
+        // RFC 8446 §5.1/§5.2: plaintext over 2^14, ciphertext over 2^14+256 is record_overflow.
+        boolean opened = readProtection != null && type == ContentType.APPLICATION_DATA.code();
+        int max = opened ? RecordProtection.MAX_CIPHERTEXT : RecordProtection.MAX_PLAINTEXT;
+        if (length > max) {
+            throw Violation.RECORD_OVERFLOW.alert("record of " + length + " bytes (limit " + max + ")");
+        }
+        if (inEnd - inStart < 5 + length) {
+            return null;
+        }
+        byte[] fragment = Arrays.copyOfRange(in, inStart + 5, inStart + 5 + length);
+        inStart += 5 + length;
+        if (inStart == inEnd) {
+            inStart = 0;
+            inEnd = 0;
+        }
+        if (readProtection == null) {
+            if (type == ContentType.APPLICATION_DATA.code()) {
+                throw Violation.UNEXPECTED_CONTENT_TYPE.alert("application_data record before keys were established");
+            }
+            checkNotEmpty(type, fragment.length);
+            return new Record(type, fragment, Epoch.PLAINTEXT, 0);
+        }
+        if (type == ContentType.CHANGE_CIPHER_SPEC.code()) {
+            // RFC 8446 §5: the compatibility CCS stays unprotected; the handshake decides whether it is allowed.
+            return new Record(type, fragment, Epoch.PLAINTEXT, 0);
+        }
+        if (type != ContentType.APPLICATION_DATA.code()) {
+            if (type == ContentType.ALERT.code() && acceptPlaintextAlerts && readEpoch == Epoch.HANDSHAKE) {
+                checkNotEmpty(type, fragment.length);
+                return new Record(type, fragment, Epoch.PLAINTEXT, 0);
+            }
+            throw Violation.PLAINTEXT_AFTER_KEYS.alert("unprotected " + ContentType.fromCode(type).get()
+                    + " record under " + readEpoch + " keys");
+        }
+        RecordProtection.Inner inner = readProtection.unprotect(fragment);
+        if (ContentType.fromCode(inner.type()).isEmpty() || inner.type() == ContentType.HEARTBEAT.code()) {
+            throw Violation.UNKNOWN_CONTENT_TYPE.alert("inner content type " + inner.type());
+        }
+        checkNotEmpty(inner.type(), inner.content().length);
+        return new Record(inner.type(), inner.content(), readEpoch, readGeneration);
+    }
+
+    private static void checkNotEmpty(int type, int length) throws TlsAlertException {
+        // RFC 8446 §5.1: zero-length Handshake or Alert fragments MUST NOT be sent.
+        if (length == 0 && (type == ContentType.HANDSHAKE.code() || type == ContentType.ALERT.code())) {
+            throw Violation.EMPTY_HANDSHAKE_RECORD.alert("zero-length " + ContentType.fromCode(type).get()
+                    + " record");
+        }
+    }
+
+    /** Writes content of one type, fragmented to the limit, protected under the current write keys if any. */
+    public void write(int contentType, byte[] data, int off, int len) throws TlsAlertException {
+        int pos = off;
+        int end = off + len;
+        do {
+            int n = Math.min(maxFragment, end - pos);
+            writeRecord(contentType, data, pos, n);
+            pos += n;
+        } while (pos < end);
+    }
+
+    /** One record, exactly this content (no fragmentation): the seam uses it to send arbitrary records. */
+    public void writeRecord(int contentType, byte[] data, int off, int len) throws TlsAlertException {
+        if (writeProtection == null || contentType == ContentType.CHANGE_CIPHER_SPEC.code()) {
+            writePlaintext(contentType, data, off, len);
+        } else {
+            int pad = Math.max(0, Math.min(padding.padding(contentType, len), RecordProtection.MAX_PLAINTEXT - len));
+            byte[] rec = writeProtection.protect(contentType, data, off, len, pad);
+            out.write(rec, 0, rec.length);
+        }
+    }
+
+    /** One unprotected record with any type and content, whatever the keys (for the seam and the CCS). */
+    public void writePlaintext(int contentType, byte[] data, int off, int len) {
+        out.write(contentType);
+        out.write(3);
+        // RFC 8446 §5.1: legacy_record_version 0x0303 (0x0301 allowed for an initial ClientHello; we use 0x0303).
+        out.write(3);
+        out.write(len >>> 8);
+        out.write(len);
+        out.write(data, off, len);
+    }
+
+    /** Bytes straight onto the wire (malformed records from a test peer). */
+    public void writeRaw(byte[] bytes) {
+        out.write(bytes, 0, bytes.length);
+    }
+
+    public boolean hasOutput() {
+        return out.size() > 0;
+    }
+
+    public byte[] takeOutput() {
+        byte[] b = out.toByteArray();
+        out.reset();
+        return b;
+    }
+}

@@ -1,0 +1,53 @@
+package tlsconf.impl;
+
+import tlsconf.impl.alert.TlsAlertException;
+import tlsconf.impl.cert.KeyType;
+import tlsconf.impl.cert.TestPki;
+import tlsconf.impl.seam.Seam;
+import tlsconf.model.vocabulary.Role;
+
+/** A client and a server engine in one JVM with a bounded pump between them. */
+final class EnginePair {
+    final TlsEngine client;
+    final TlsEngine server;
+
+    EnginePair(TlsConfig clientConfig, TlsConfig serverConfig) {
+        this(clientConfig, serverConfig, Seam.NONE, Seam.NONE);
+    }
+
+    EnginePair(TlsConfig clientConfig, TlsConfig serverConfig, Seam clientSeam, Seam serverSeam) {
+        client = TlsEngine.create(clientConfig, clientSeam);
+        server = TlsEngine.create(serverConfig, serverSeam);
+    }
+
+    /** Moves bytes both ways until neither side has anything to send (at most 50 rounds). */
+    void pump() throws TlsAlertException {
+        for (int i = 0; i < 50; i++) {
+            byte[] c = client.takeOutgoing();
+            if (c.length > 0) {
+                server.feed(c);
+            }
+            byte[] s = server.takeOutgoing();
+            if (s.length > 0) {
+                client.feed(s);
+            }
+            if (c.length == 0 && s.length == 0) {
+                return;
+            }
+        }
+        throw new AssertionError("pump did not settle in 50 rounds");
+    }
+
+    static TestPki pki() {
+        return TestPki.shared();
+    }
+
+    static TlsConfig.Builder client(KeyType serverKey) {
+        return TlsConfig.builder(Role.CLIENT).trustAnchors(pki().serverChain(serverKey).trustAnchors())
+                .serverName("localhost");
+    }
+
+    static TlsConfig.Builder server(KeyType key) {
+        return TlsConfig.builder(Role.SERVER).credentials(pki().serverChain(key).credentials());
+    }
+}
