@@ -35,9 +35,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * the defect classes start from a correct specification and change exactly one thing.
  */
 final class CertSpec {
-    /** An unassigned OID under the UUID arc 2.25 (X.667): no implementation can recognise it. */
+    /**
+     * An unassigned OID under the UUID arc 2.25 (X.667): no implementation can recognise it. Kept below 2^63:
+     * GnuTLS's libtasn1 cannot parse a full 128-bit UUID arc and would fail for the wrong reason.
+     */
     static final ASN1ObjectIdentifier UNKNOWN_EXTENSION = new ASN1ObjectIdentifier(
-            "2.25.329800735698586629295641978511506172918");
+            "2.25.4711471147114711");
 
     final String label;
     X500Name subject;
