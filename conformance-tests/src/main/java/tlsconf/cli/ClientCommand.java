@@ -1,19 +1,163 @@
 package tlsconf.cli;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Option;
+import tlsconf.impl.CipherSuite;
+import tlsconf.impl.NamedGroup;
+import tlsconf.impl.SessionStore;
+import tlsconf.impl.TlsConfig;
+import tlsconf.impl.TlsSocket;
+import tlsconf.model.vocabulary.Role;
 
-/** {@code tlsconf client}: placeholder until the TLS 1.3 reference implementation lands. */
-@Command(name = "client", description = "Not built yet: arrives with the TLS 1.3 reference implementation.")
+/**
+ * {@code tlsconf client}: the reference implementation as a plain TLS 1.3 client. Exit 0 once the handshake
+ * completed and the peer was verified; 1 with the reason ({@code alert received: bad_certificate (42)}) otherwise;
+ * 2 for usage errors and an unreachable target.
+ */
+@Command(name = "client", mixinStandardHelpOptions = true,
+        description = "Connect to a TLS server with the reference implementation and verify it.")
 final class ClientCommand implements Callable<Integer> {
 
-    @Unmatched
-    List<String> ignored;
+    @Option(names = "--connect", required = true, description = "HOST:PORT")
+    String connect;
+
+    @Option(names = "--tls", defaultValue = "1.3", description = "protocol version: 1.3 (1.2 not built yet)")
+    String tls;
+
+    @Option(names = "--servername", description = "SNI and the name the certificate must match (default HOST)")
+    String serverName;
+
+    @Option(names = "--ca", description = "trust anchors PEM (without it no server can be verified)")
+    Path ca;
+
+    @Option(names = "--cert", description = "client certificate chain PEM")
+    Path cert;
+
+    @Option(names = "--key", description = "private key PEM for --cert")
+    Path key;
+
+    @Option(names = "--keylog", description = "append NSS key log lines (SSLKEYLOGFILE format) to this file")
+    Path keylog;
+
+    @Option(names = "--send", description = "send this text after the handshake and print what comes back")
+    String send;
+
+    @Option(names = "--cipher-suites", split = ",", description = "cipher suites to offer, in order")
+    CipherSuite[] suites;
+
+    @Option(names = "--groups", split = ",", description = "supported_groups, in order")
+    NamedGroup[] groups;
+
+    @Option(names = "--key-share-groups", split = ",", description = "groups to send key shares for")
+    NamedGroup[] keyShareGroups;
+
+    @Option(names = "--middlebox-compat", description = "middlebox compatibility mode (session id + CCS)")
+    boolean compat;
+
+    @Option(names = "--resume", description = "connect a second time resuming with a ticket from the first")
+    boolean resume;
+
+    @Option(names = "--key-update", description = "send a KeyUpdate (update_requested) after the handshake")
+    boolean keyUpdate;
 
     @Override
-    public Integer call() {
-        return NotBuiltYet.refuse("client", "the TLS 1.3 reference implementation");
+    public Integer call() throws Exception {
+        CliSupport.requireTls13(tls);
+        int colon = connect.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new UsageException("--connect wants HOST:PORT, got '" + connect + "'");
+        }
+        String host = connect.substring(0, colon);
+        int port;
+        try {
+            port = Integer.parseInt(connect.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--connect: bad port in '" + connect + "'");
+        }
+        TlsConfig.Builder b = TlsConfig.builder(Role.CLIENT).serverName(serverName != null ? serverName : host);
+        if (ca != null) {
+            b.trustAnchors(CliSupport.certificates(ca));
+        }
+        if (cert != null || key != null) {
+            b.credentials(CliSupport.credentials(cert, key));
+        }
+        if (keylog != null) {
+            b.keyLog(keylog);
+        }
+        if (suites != null) {
+            b.cipherSuites(suites);
+        }
+        if (groups != null) {
+            b.groups(groups);
+        }
+        if (keyShareGroups != null) {
+            b.keyShareGroups(keyShareGroups);
+        }
+        b.middleboxCompat(compat);
+        if (resume) {
+            b.sessionStore(SessionStore.inMemory());
+        }
+        TlsConfig config = b.build();
+        int code = connectOnce(host, port, config);
+        if (code == 0 && resume) {
+            code = connectOnce(host, port, config);
+        }
+        return code;
+    }
+
+    private int connectOnce(String host, int port, TlsConfig config) {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), 5000);
+        } catch (IOException e) {
+            throw new UsageException("cannot connect to " + host + ":" + port + ": " + e.getMessage());
+        }
+        try (TlsSocket tlsSocket = TlsSocket.client(socket, config)) {
+            tlsSocket.handshake();
+            System.out.println("handshake complete: " + CliSupport.describe(tlsSocket.negotiated()));
+            socket.setSoTimeout(2000);
+            if (keyUpdate) {
+                tlsSocket.keyUpdate(true);
+                System.out.println("KeyUpdate sent");
+            }
+            if (send != null) {
+                tlsSocket.getOutputStream().write(send.getBytes(StandardCharsets.UTF_8));
+            }
+            if (send != null || resume) {
+                // Read what the server answers (and its tickets) for up to 2 s.
+                readFor(tlsSocket.getInputStream(), send != null);
+            }
+            return 0;
+        } catch (IOException e) {
+            System.err.println("tlsconf: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void readFor(InputStream in, boolean print) throws IOException {
+        byte[] buf = new byte[16384];
+        long end = System.nanoTime() + 2_000_000_000L;
+        try {
+            while (System.nanoTime() < end) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    return;
+                }
+                if (print) {
+                    System.out.print(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    System.out.flush();
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            // No more data within the bound.
+        }
     }
 }
