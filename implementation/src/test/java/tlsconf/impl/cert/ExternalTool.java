@@ -32,9 +32,14 @@ final class ExternalTool {
     }
 
     static Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+        return run(command, timeout, new File("/dev/null"));
+    }
+
+    /** Runs with standard input read from {@code input}. */
+    static Result run(List<String> command, Duration timeout, File input) throws IOException, InterruptedException {
         Path out = Files.createTempFile("tlsconf-tool", ".out");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                .redirectInput(ProcessBuilder.Redirect.from(input)).start();
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("timed out after " + timeout + ": " + String.join(" ", command));
