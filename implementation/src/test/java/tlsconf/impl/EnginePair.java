@@ -38,6 +38,36 @@ final class EnginePair {
         throw new AssertionError("pump did not settle in 50 rounds");
     }
 
+    /**
+     * Like {@link #pump} but keeps delivering after a side fails, so the peer also sees the alert. Returns the
+     * failure of the side that raised first (sent by it), or null if the handshake settled without one.
+     */
+    TlsAlertException pumpThroughFailure() {
+        TlsAlertException first = null;
+        for (int i = 0; i < 50; i++) {
+            byte[] c = client.takeOutgoing();
+            if (c.length > 0 && server.failure() == null) {
+                try {
+                    server.feed(c);
+                } catch (TlsAlertException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            byte[] s = server.takeOutgoing();
+            if (s.length > 0 && client.failure() == null) {
+                try {
+                    client.feed(s);
+                } catch (TlsAlertException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (c.length == 0 && s.length == 0) {
+                return first;
+            }
+        }
+        throw new AssertionError("pump did not settle in 50 rounds");
+    }
+
     static TestPki pki() {
         return TestPki.shared();
     }
