@@ -8,6 +8,8 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,19 +48,27 @@ public record Credentials(List<X509Certificate> chain, PrivateKey privateKey) {
         String alg = switch (key.getAlgorithm()) {
             case "EC" -> "SHA256withECDSA";
             case "RSA" -> "SHA256withRSA";
+            case "RSASSA-PSS" -> "RSASSA-PSS";
             case "Ed25519", "Ed448", "EdDSA" -> key.getAlgorithm();
             default -> null;
         };
         if (alg == null) {
-            return true; // no probe for this algorithm (RSASSA-PSS keys): the handshake will tell
+            return true; // no probe for this algorithm: the handshake's CertificateVerify will tell
         }
         try {
             byte[] probe = "tlsconf key match probe".getBytes(StandardCharsets.US_ASCII);
+            PSSParameterSpec pss = new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
             Signature s = Signature.getInstance(alg);
+            if (alg.equals("RSASSA-PSS")) {
+                s.setParameter(pss);
+            }
             s.initSign(key);
             s.update(probe);
             byte[] sig = s.sign();
             Signature v = Signature.getInstance(alg);
+            if (alg.equals("RSASSA-PSS")) {
+                v.setParameter(pss);
+            }
             v.initVerify(pub);
             v.update(probe);
             return v.verify(sig);

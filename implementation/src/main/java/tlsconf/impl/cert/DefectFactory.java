@@ -5,7 +5,6 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -185,10 +184,5 @@ final class DefectFactory {
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException("cannot encode " + c.getSubjectX500Principal(), e);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static List<byte[]> list(byte[]... items) {
-        return new ArrayList<>(Arrays.asList(items));
     }
 }

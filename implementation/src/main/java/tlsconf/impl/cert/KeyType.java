@@ -12,6 +12,11 @@ public enum KeyType {
      * rsa_pkcs1_* certificate signatures and TLS 1.2. Certificates are signed with sha256WithRSAEncryption.
      */
     RSA_2048("RSA", 2048, "SHA256withRSA"),
+    /**
+     * RSA-2048 with an id-RSASSA-PSS key (RFC 4055 §1.2): usable only for rsa_pss_pss_* in TLS 1.3 (RFC 8446
+     * §4.2.3). Certificates are signed with RSASSA-PSS over SHA-256 (MGF1 SHA-256, 32-byte salt).
+     */
+    RSA_PSS_2048("RSASSA-PSS", 2048, "SHA256withRSAandMGF1"),
     /** Ed25519 (RFC 8410); TLS 1.3 scheme ed25519. */
     ED25519("Ed25519", 0, "Ed25519"),
     /** Too weak on purpose: only for the {@link CertificateDefect#RSA_1024_KEY} defect. */
@@ -44,6 +49,6 @@ public enum KeyType {
 
     /** The key types of normal (good) chains. */
     public static KeyType[] normal() {
-        return new KeyType[] {EC_P256, RSA_2048, ED25519};
+        return new KeyType[] {EC_P256, RSA_2048, RSA_PSS_2048, ED25519};
     }
 }

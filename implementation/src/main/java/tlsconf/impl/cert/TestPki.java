@@ -256,7 +256,7 @@ public final class TestPki {
             KeyPairGenerator g = KeyPairGenerator.getInstance(type.jcaAlgorithm(), BC);
             switch (type) {
                 case EC_P256 -> g.initialize(new ECGenParameterSpec("secp256r1"), random);
-                case RSA_2048, RSA_1024 -> g.initialize(type.bits(), random);
+                case RSA_2048, RSA_PSS_2048, RSA_1024 -> g.initialize(type.bits(), random);
                 case ED25519 -> g.initialize(255, random);
             }
             return g.generateKeyPair();

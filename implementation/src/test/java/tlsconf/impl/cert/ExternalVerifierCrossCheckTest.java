@@ -86,7 +86,7 @@ class ExternalVerifierCrossCheckTest {
     }
 
     @ParameterizedTest(name = "openssl verify: good {0} chains")
-    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "ED25519"})
+    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "RSA_PSS_2048", "ED25519"})
     void opensslAcceptsGoodChains(KeyType type, @TempDir Path dir) throws Exception {
         assumeTrue(ExternalTool.installed("openssl"), "openssl is not installed: cross-check skipped");
         for (Role role : Role.values()) {
@@ -132,7 +132,7 @@ class ExternalVerifierCrossCheckTest {
     }
 
     @ParameterizedTest(name = "certtool --verify: good {0} chains")
-    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "ED25519"})
+    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "RSA_PSS_2048", "ED25519"})
     void gnutlsAcceptsGoodChains(KeyType type, @TempDir Path dir) throws Exception {
         assumeTrue(ExternalTool.installed("certtool"), "certtool (gnutls-bin) is not installed: cross-check skipped");
         for (Role role : Role.values()) {

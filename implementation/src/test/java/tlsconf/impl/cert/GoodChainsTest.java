@@ -25,7 +25,7 @@ class GoodChainsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "ED25519"})
+    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "RSA_PSS_2048", "ED25519"})
     void serverChainPassesForEveryDefaultName(KeyType type) throws CertificateRejection {
         TestPki.Chain chain = Fixtures.PKI.serverChain(type);
         CertificateValidator v = validator(chain);
@@ -38,7 +38,7 @@ class GoodChainsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "ED25519"})
+    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "RSA_PSS_2048", "ED25519"})
     void clientChainPasses(KeyType type) throws CertificateRejection {
         TestPki.Chain chain = Fixtures.PKI.clientChain(type);
         CertificateValidator v = validator(chain);

@@ -40,7 +40,7 @@ class LiveTlsPeersTest {
     }
 
     @ParameterizedTest(name = "openssl s_server + s_client, {0}")
-    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "ED25519"})
+    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "RSA_PSS_2048", "ED25519"})
     void openssl(KeyType type, @TempDir Path dir) throws Exception {
         assumeTrue(ExternalTool.installed("openssl"), "openssl is not installed: live check skipped");
         TestPki.PemFiles f = PKI.serverChain(type).writeTo(dir);
@@ -53,7 +53,7 @@ class LiveTlsPeersTest {
     }
 
     @ParameterizedTest(name = "gnutls-serv + gnutls-cli, {0}")
-    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "ED25519"})
+    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "RSA_PSS_2048", "ED25519"})
     void gnutls(KeyType type, @TempDir Path dir) throws Exception {
         assumeTrue(ExternalTool.installed("gnutls-serv") && ExternalTool.installed("gnutls-cli"),
                 "gnutls-bin is not installed: live check skipped");

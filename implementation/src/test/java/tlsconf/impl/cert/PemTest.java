@@ -71,7 +71,7 @@ class PemTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "ED25519"})
+    @EnumSource(value = KeyType.class, names = {"EC_P256", "RSA_2048", "RSA_PSS_2048", "ED25519"})
     void chainAndKeyRoundTrip(KeyType type, @TempDir Path dir) throws IOException {
         TestPki.Chain chain = Fixtures.PKI.serverChain(type);
         TestPki.PemFiles f = chain.writeTo(dir);
