@@ -1,0 +1,8 @@
+package tlsconf.vectors.kind;
+
+/** The hash of a KDF vector. */
+public enum KdfHash {
+    SHA1,
+    SHA256,
+    SHA384
+}
