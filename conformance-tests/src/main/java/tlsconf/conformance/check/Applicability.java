@@ -1,22 +1,41 @@
 package tlsconf.conformance.check;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tlsconf.model.vocabulary.Role;
 import tlsconf.model.vocabulary.TlsVersion;
 
-/** Where a check applies: protocol versions, the role the target plays, and the capabilities it needs. */
-public record Applicability(Set<TlsVersion> versions, Set<Role> targetRoles, Set<Capability> needs) {
+/**
+ * Where a check applies: protocol versions, the role the target plays, the capabilities it needs in any role, and
+ * those it needs only in one role (a server target must request client certificates for a client-certificate
+ * check; a client target must verify the server's chain for a server-certificate check).
+ */
+public record Applicability(Set<TlsVersion> versions, Set<Role> targetRoles, Set<Capability> needs,
+                            Map<Role, Set<Capability>> roleNeeds) {
     public Applicability {
         versions = Set.copyOf(versions);
         targetRoles = Set.copyOf(targetRoles);
         needs = Set.copyOf(needs);
+        roleNeeds = Map.copyOf(roleNeeds);
+    }
+
+    public Applicability(Set<TlsVersion> versions, Set<Role> targetRoles, Set<Capability> needs) {
+        this(versions, targetRoles, needs, Map.of());
     }
 
     public static Applicability tls13(Set<Role> roles, Capability... needs) {
         return new Applicability(EnumSet.of(TlsVersion.TLS_1_3), roles,
                 needs.length == 0 ? EnumSet.noneOf(Capability.class) : EnumSet.of(needs[0], needs));
+    }
+
+    public Applicability withRoleNeed(Role role, Capability need) {
+        java.util.HashMap<Role, Set<Capability>> m = new java.util.HashMap<>(roleNeeds);
+        EnumSet<Capability> s = EnumSet.of(need);
+        s.addAll(m.getOrDefault(role, Set.of()));
+        m.put(role, s);
+        return new Applicability(versions, targetRoles, needs, m);
     }
 
     /** Why the check does not apply to a target, or empty when it does. */
@@ -27,7 +46,10 @@ public record Applicability(Set<TlsVersion> versions, Set<Role> targetRoles, Set
         if (!targetRoles.contains(targetRole)) {
             return Optional.of("does not apply to a " + targetRole.cliName() + " target");
         }
-        for (Capability c : needs) {
+        EnumSet<Capability> all = EnumSet.noneOf(Capability.class);
+        all.addAll(needs);
+        all.addAll(roleNeeds.getOrDefault(targetRole, Set.of()));
+        for (Capability c : all) {
             if (!has.contains(c)) {
                 return Optional.of(c.missingReason());
             }

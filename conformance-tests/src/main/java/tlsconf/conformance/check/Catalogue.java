@@ -2,6 +2,7 @@ package tlsconf.conformance.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import tlsconf.conformance.check.family.CertificateChecks;
 import tlsconf.conformance.check.family.FinishedChecks;
 import tlsconf.conformance.check.family.MalformedChecks;
 import tlsconf.conformance.check.family.OrderChecks;
@@ -16,6 +17,7 @@ public final class Catalogue {
         List<Check> all = new ArrayList<>();
         all.addAll(FinishedChecks.all());
         all.addAll(OrderChecks.all());
+        all.addAll(CertificateChecks.all());
         all.addAll(MalformedChecks.all());
         all.addAll(Tls12Checks.all());
         assertUniqueIds(all);

@@ -17,6 +17,13 @@ import tlsconf.model.vocabulary.TlsVersion;
  */
 public record Scenario(String checkId, int index, TlsVersion version, Role targetRole, List<String> options,
                        List<Fault> faults, Expectation expected) {
+    /**
+     * Option: the target's ServerHello (not a HelloRetryRequest) counts as accepting the peer's ClientHello. For
+     * ClientHello mutations the target must accept: the peer cannot complete a handshake over a transcript that
+     * differs from the bytes it sent.
+     */
+    public static final String SERVER_HELLO_ACCEPTS = "server-hello-accepts";
+
     public Scenario {
         options = List.copyOf(options);
         faults = List.copyOf(faults);

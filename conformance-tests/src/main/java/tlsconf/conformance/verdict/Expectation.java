@@ -8,7 +8,9 @@ import tlsconf.model.vocabulary.AlertDescription;
         property = "kind")
 @com.fasterxml.jackson.annotation.JsonSubTypes({
     @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Expectation.Accept.class, name = "accept"),
-    @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Expectation.Reject.class, name = "reject")
+    @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Expectation.Reject.class, name = "reject"),
+    @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Expectation.RejectOrContinue.class,
+            name = "reject-or-continue")
 })
 /** What a conforming target must do with a scenario: the judge compares an {@link Observation} with it. */
 public sealed interface Expectation {
@@ -47,6 +49,17 @@ public sealed interface Expectation {
         public String describe() {
             String alerts = acceptable.stream().map(AlertDescription::toString).collect(Collectors.joining(" or "));
             return "fatal alert " + alerts + " (RFC section " + section + ")";
+        }
+    }
+
+    /**
+     * Either a rejection as {@code reject} says, or completing the handshake: where the RFC lets the target choose
+     * (RFC 8446 §4.4.2.4: a server may continue with an unauthenticated client instead of aborting).
+     */
+    record RejectOrContinue(Reject reject) implements Expectation {
+        @Override
+        public String describe() {
+            return reject.describe() + ", or the handshake completes without the certificate";
         }
     }
 

@@ -15,6 +15,7 @@ import tlsconf.conformance.scenario.Anchor;
 import tlsconf.conformance.scenario.Fault;
 import tlsconf.conformance.scenario.Mutation;
 import tlsconf.conformance.scenario.Protection;
+import tlsconf.conformance.scenario.Scenario;
 import tlsconf.conformance.verdict.Expectation;
 import tlsconf.model.vocabulary.AlertDescription;
 import tlsconf.model.vocabulary.HandshakeType;
@@ -128,10 +129,12 @@ public final class MalformedChecks {
                         + "(including GREASE values, RFC 8701)."),
                 "handshake completes", Applicability.tls13(EnumSet.of(Role.SERVER), Capability.OBSERVABLE_COMPLETION),
                 (id, v, role, profile, random) -> new Scenarios(id, v, role)
-                        .add(new Expectation.Accept("4.2"), new Fault.Mutate(CLIENT_HELLO,
-                                new Mutation.AddExtension(0x1a1a, "")))
-                        .add(new Expectation.Accept("4.2"), new Fault.Mutate(CLIENT_HELLO,
-                                new Mutation.AddExtension(0xff77, "0102030405")))
+                        // The peer's own transcript keeps the unmodified ClientHello (the seam changes only the
+                        // wire), so it cannot finish this handshake: a ServerHello is the evidence of acceptance.
+                        .add(new Expectation.Accept("4.2"), List.of(Scenario.SERVER_HELLO_ACCEPTS),
+                                new Fault.Mutate(CLIENT_HELLO, new Mutation.AddExtension(0x1a1a, "")))
+                        .add(new Expectation.Accept("4.2"), List.of(Scenario.SERVER_HELLO_ACCEPTS),
+                                new Fault.Mutate(CLIENT_HELLO, new Mutation.AddExtension(0xff77, "0102030405")))
                         .build());
     }
 

@@ -1,0 +1,485 @@
+package tlsconf.conformance.peer;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import tlsconf.conformance.scenario.Anchor;
+import tlsconf.conformance.scenario.Fault;
+import tlsconf.conformance.scenario.Protection;
+import tlsconf.conformance.scenario.Scenario;
+import tlsconf.conformance.target.Connection;
+import tlsconf.conformance.verdict.Observation;
+import tlsconf.conformance.verdict.PlayResult;
+import tlsconf.impl.CipherSuite;
+import tlsconf.impl.TlsConfig;
+import tlsconf.impl.TlsEngine;
+import tlsconf.impl.alert.TlsAlertException;
+import tlsconf.impl.message.HandshakeFrame;
+import tlsconf.impl.message.HandshakeMessage;
+import tlsconf.impl.message.ServerHello;
+import tlsconf.impl.record.Epoch;
+import tlsconf.impl.record.Record;
+import tlsconf.impl.record.RecordProtection;
+import tlsconf.impl.seam.Seam;
+import tlsconf.model.vocabulary.AlertDescription;
+import tlsconf.model.vocabulary.AlertLevel;
+import tlsconf.model.vocabulary.ContentType;
+import tlsconf.model.vocabulary.HandshakeType;
+import tlsconf.model.vocabulary.Role;
+
+/**
+ * One scenario played by the reference implementation as the test peer: a real {@link TlsEngine} whose outgoing
+ * handshake messages pass through this seam, where the scenario's faults are applied; incoming records are read
+ * back as the target's reaction. Used once and thrown away.
+ */
+final class PeerPlay implements Seam {
+    /** Sent by a client peer once its handshake is complete, so a server target shows it accepted the Finished. */
+    static final byte[] PING = "GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_ROUNDS = 256;
+
+    private final Scenario scenario;
+    private final byte[] certificateReplacement;
+    private final Connection connection;
+    private final Duration step;
+    private final Role peerRole;
+    private final List<Fault> faults;
+    private final boolean[] applied;
+    private final List<String> trace = new ArrayList<>();
+    private final ByteArrayOutputStream early = new ByteArrayOutputStream();
+    private final List<byte[]> queue = new ArrayList<>();
+    private final Records.Scanner incoming = new Records.Scanner();
+
+    private TlsEngine engine;
+    private Observation.Alert alert;
+    private boolean finalFlightSent;
+    private boolean serverHelloSeen;
+    private boolean completionEvidence;
+    private boolean afterHandshakeDone;
+    private boolean silenced;
+    private byte[] peerVerifyData;
+    private byte[] firstClientHello;
+    private byte[] held;
+    private int heldFault = -1;
+    private int protectedSent;
+    private int[] lastIncoming;
+    private String failure;
+    private byte[] clientHandshakeSecret;
+    private byte[] serverHandshakeSecret;
+
+    /**
+     * @param certificateReplacement an encoded Certificate message to send instead of the engine's (a chain the
+     *        engine cannot hold because it does not parse), or null
+     */
+    PeerPlay(Scenario scenario, Connection connection, Duration step, byte[] certificateReplacement) {
+        this.certificateReplacement = certificateReplacement;
+        this.scenario = scenario;
+        this.connection = connection;
+        this.step = step;
+        this.peerRole = scenario.targetRole().peer();
+        this.faults = scenario.faults();
+        this.applied = new boolean[faults.size()];
+    }
+
+    /** The key log is kept in memory only, to forge records the engine will not send (an encrypted CCS). */
+    void onSecret(String label, byte[] secret) {
+        if (label.equals("CLIENT_HANDSHAKE_TRAFFIC_SECRET")) {
+            clientHandshakeSecret = secret.clone();
+        } else if (label.equals("SERVER_HANDSHAKE_TRAFFIC_SECRET")) {
+            serverHandshakeSecret = secret.clone();
+        }
+    }
+
+    PlayResult play(TlsConfig config) {
+        trace.add("peer: " + peerRole.cliName() + ", " + scenario.describe());
+        engine = TlsEngine.create(config, this);
+        if (engine.failure() != null) {
+            return notPlayable("the test peer could not start: " + engine.failure().getMessage());
+        }
+        for (int i = 0; i < faults.size(); i++) {
+            if (faults.get(i) instanceof Fault.Fragment) {
+                // Applied by the configuration (the engine's fragment size), from the first record on.
+                applied[i] = true;
+            }
+        }
+        flush();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            if (serverHelloSeen && scenario.hasOption(Scenario.SERVER_HELLO_ACCEPTS) && alert == null) {
+                trace.add("target answered with ServerHello: the ClientHello was accepted");
+                return done(new Observation.Completed());
+            }
+            if (failure != null) {
+                return notPlayable(failure);
+            }
+            if (alert != null) {
+                return done(alert);
+            }
+            if (!afterHandshakeDone && engine.isHandshakeComplete()) {
+                afterHandshake();
+                flush();
+                continue;
+            }
+            if (completed()) {
+                return done(new Observation.Completed());
+            }
+            Connection.Received r = connection.receive(step);
+            if (r instanceof Connection.Received.Data data) {
+                receive(data.bytes());
+                flush();
+            } else if (r instanceof Connection.Received.Eof) {
+                trace.add("target closed the connection");
+                return done(alert != null ? alert : completed() ? new Observation.Completed()
+                        : new Observation.Closed());
+            } else {
+                return done(alert != null ? alert : completed() ? new Observation.Completed()
+                        : new Observation.Timeout(step.toMillis()));
+            }
+        }
+        return notPlayable("the exchange did not settle within " + MAX_ROUNDS + " rounds");
+    }
+
+    private void receive(byte[] bytes) {
+        for (int[] rec : incoming.add(bytes)) {
+            lastIncoming = rec;
+            trace.add("target -> record " + typeName(rec[0]) + ", " + rec[1] + " byte(s)");
+        }
+        try {
+            engine.feed(bytes);
+        } catch (TlsAlertException e) {
+            if (alert != null || !e.sentByUs()) {
+                return;
+            }
+            // Our engine refused what the target sent. A protected record of exactly the size of an alert that we
+            // could not open is most likely the target's alert under keys the fault made us lose.
+            if (e.description() == AlertDescription.BAD_RECORD_MAC && lastIncoming != null
+                    && lastIncoming[0] == Records.TYPE_APPLICATION_DATA && lastIncoming[1] == 2 + 1 + 16) {
+                trace.add("peer cannot decrypt the target's last record (alert-sized): counted as an alert");
+                alert = new Observation.Alert(null, -1, null);
+                return;
+            }
+            failure = "the test peer refused the target's messages: " + e.getMessage();
+        }
+    }
+
+    /** After our side completed: post-handshake faults, then (client peer) application data the target answers. */
+    private void afterHandshake() {
+        afterHandshakeDone = true;
+        trace.add("peer: handshake complete on our side (" + engine.state() + ")");
+        boolean postFaults = false;
+        for (int i = 0; i < faults.size(); i++) {
+            Fault f = faults.get(i);
+            if (f instanceof Fault.Inject inj && inj.where().position() == Anchor.Position.AFTER_HANDSHAKE) {
+                inject(i, inj.contentType(), inj.protection(), HexFormat.of().parseHex(inj.hex()));
+                postFaults = true;
+            } else if (f instanceof Fault.ResendAfterHandshake again) {
+                if (again.message() == HandshakeType.CLIENT_HELLO && firstClientHello != null) {
+                    sendRecord(ContentType.HANDSHAKE.code(), firstClientHello);
+                    applied[i] = true;
+                    trace.add("peer -> ClientHello again after the handshake");
+                }
+                postFaults = true;
+            }
+        }
+        if (peerRole == Role.CLIENT && !postFaults) {
+            try {
+                engine.write(PING);
+                trace.add("peer -> application data (" + PING.length + " bytes)");
+            } catch (TlsAlertException | IllegalStateException e) {
+                failure = "the test peer cannot send application data: " + e.getMessage();
+            }
+        }
+        finalFlightSent = true;
+    }
+
+    private boolean hasPostHandshakeFault() {
+        return faults.stream().anyMatch(f -> f instanceof Fault.ResendAfterHandshake
+                || (f instanceof Fault.Inject inj && inj.where().position() == Anchor.Position.AFTER_HANDSHAKE));
+    }
+
+    /** Positive evidence that the target completed, without a post-handshake fault still awaiting its answer. */
+    private boolean completed() {
+        if (!finalFlightSent || hasPostHandshakeFault()) {
+            return false;
+        }
+        if (peerRole == Role.SERVER) {
+            // Our server completes only when the client's Finished verified.
+            return engine.isHandshakeComplete();
+        }
+        return completionEvidence || Boolean.TRUE.equals(connection.targetReportsComplete());
+    }
+
+    private PlayResult done(Observation o) {
+        String note = connection.targetNote();
+        if (note != null) {
+            trace.add(note);
+        }
+        for (int i = 0; i < faults.size(); i++) {
+            if (!applied[i] && !(o instanceof Observation.Alert)) {
+                // A fault that never fired would make a pass meaningless.
+                return notPlayable("fault '" + faults.get(i).describe() + "' was never applied (the handshake "
+                        + "did not reach it)");
+            }
+        }
+        trace.add("observed: " + o.describe());
+        return new PlayResult(o, trace);
+    }
+
+    private PlayResult notPlayable(String why) {
+        trace.add("not playable: " + why);
+        return new PlayResult(new Observation.NotPlayable(why), trace);
+    }
+
+    // ---- sending ----
+
+    private void flush() {
+        if (engine != null && !silenced) {
+            queue.add(engine.takeOutgoing());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(early.toByteArray());
+        early.reset();
+        for (byte[] b : queue) {
+            out.writeBytes(b);
+        }
+        queue.clear();
+        if (silenced && engine != null) {
+            engine.takeOutgoing();
+        }
+        if (out.size() > 0) {
+            byte[] bytes = out.toByteArray();
+            protectedSent += Records.countProtected(bytes);
+            connection.send(bytes);
+        }
+    }
+
+    /** Moves what the engine has written so far into the send queue, so what follows starts a new record. */
+    private void cut() {
+        if (engine != null) {
+            queue.add(engine.takeOutgoing());
+        }
+    }
+
+    private void sendRecord(int type, byte[] content) {
+        try {
+            engine.sendRecord(type, content);
+        } catch (TlsAlertException e) {
+            failure = "the test peer cannot send a record: " + e.getMessage();
+        }
+    }
+
+    private void inject(int index, int contentType, Protection protection, byte[] content) {
+        applied[index] = true;
+        trace.add("peer -> " + faults.get(index).describe());
+        if (engine == null || protection == Protection.PLAINTEXT) {
+            // Before the engine exists (its ClientHello is written inside create) everything is plaintext anyway.
+            cut();
+            if (engine == null) {
+                early.writeBytes(Records.plaintext(contentType, content));
+            } else {
+                queue.add(Records.plaintext(contentType, content));
+            }
+            return;
+        }
+        Epoch want = protection == Protection.HANDSHAKE ? Epoch.HANDSHAKE
+                : protection == Protection.APPLICATION ? Epoch.APPLICATION : engine.writeEpoch();
+        if (engine.writeEpoch() != want) {
+            failure = "cannot inject under " + want + " keys: the peer writes under " + engine.writeEpoch();
+            return;
+        }
+        if (contentType == ContentType.CHANGE_CIPHER_SPEC.code()) {
+            forgeProtected(contentType, content);
+        } else {
+            sendRecord(contentType, content);
+        }
+    }
+
+    /**
+     * The engine writes change_cipher_spec only in plaintext, so a protected CCS is sealed here with the handshake
+     * traffic secret from the in-memory key log, at the next sequence number. The engine's later records would reuse
+     * that number, so the peer sends nothing more: a conforming target has already aborted.
+     */
+    private void forgeProtected(int contentType, byte[] content) {
+        byte[] secret = peerRole == Role.CLIENT ? clientHandshakeSecret : serverHandshakeSecret;
+        if (secret == null || engine.writeEpoch() != Epoch.HANDSHAKE) {
+            failure = "a protected change_cipher_spec can only be forged under handshake keys";
+            return;
+        }
+        cut();
+        int sequence = protectedSent;
+        for (byte[] b : queue) {
+            sequence += Records.countProtected(b);
+        }
+        try {
+            RecordProtection p = RecordProtection.fromSecret(CipherSuite.TLS_AES_128_GCM_SHA256, secret);
+            for (int i = 0; i < sequence; i++) {
+                p.protect(0, new byte[0], 0, 0, 0);
+            }
+            queue.add(p.protect(contentType, content, 0, content.length, 0));
+        } catch (TlsAlertException e) {
+            failure = "cannot forge a protected record: " + e.getMessage();
+            return;
+        }
+        silenced = true;
+        trace.add("peer: sends nothing after the forged record");
+    }
+
+    // ---- the seam ----
+
+    @Override
+    public List<byte[]> onOutgoingHandshake(HandshakeMessage message, byte[] encoded, Epoch writeEpoch) {
+        HandshakeType type = message instanceof ServerHello sh && sh.isHelloRetryRequest()
+                ? HandshakeType.HELLO_RETRY_REQUEST : message.type();
+        if (type == HandshakeType.CLIENT_HELLO && firstClientHello == null) {
+            firstClientHello = encoded.clone();
+        }
+        byte[] msg = encoded;
+        for (int i = 0; i < faults.size(); i++) {
+            Fault f = faults.get(i);
+            if (f instanceof Fault.MirrorPeerFinished && type == HandshakeType.FINISHED && peerVerifyData != null) {
+                msg = Records.handshake(type.code(), peerVerifyData, 0);
+                applied[i] = true;
+            } else if (f instanceof Fault.Mutate m && m.message() == type) {
+                int delta = m.mutation() instanceof tlsconf.conformance.scenario.Mutation.LengthDelta d ? d.delta() : 0;
+                try {
+                    msg = Records.handshake(type.code(), m.mutation().apply(type, Records.body(msg)), delta);
+                    applied[i] = true;
+                } catch (IllegalArgumentException e) {
+                    failure = "cannot apply '" + f.describe() + "': " + e.getMessage();
+                }
+            } else if (f instanceof Fault.PresentCertificate && type == HandshakeType.CERTIFICATE) {
+                if (certificateReplacement != null) {
+                    msg = certificateReplacement;
+                }
+                applied[i] = true;
+            }
+        }
+        trace.add("peer -> " + type.rfcName() + " (" + writeEpoch.name().toLowerCase(java.util.Locale.ROOT)
+                + ", " + msg.length + " bytes)" + (msg != encoded ? " [modified]" : ""));
+        for (int i = 0; i < faults.size(); i++) {
+            Fault f = faults.get(i);
+            if (f instanceof Fault.Inject inj && inj.where().position() == Anchor.Position.BEFORE
+                    && inj.where().message() == type) {
+                inject(i, inj.contentType(), inj.protection(), HexFormat.of().parseHex(inj.hex()));
+            } else if (f instanceof Fault.Oversize o && o.where().position() == Anchor.Position.BEFORE
+                    && o.where().message() == type) {
+                inject(i, ContentType.HANDSHAKE.code(), o.protection(), new byte[o.length()]);
+            }
+        }
+        if (silenced) {
+            return List.of();
+        }
+        List<byte[]> out = emit(type, msg);
+        for (int i = 0; i < faults.size(); i++) {
+            if (faults.get(i) instanceof Fault.Inject inj && inj.where().position() == Anchor.Position.AFTER
+                    && inj.where().message() == type) {
+                if (!out.isEmpty()) {
+                    if (engine == null) {
+                        out.forEach(m -> early.writeBytes(Records.plaintext(ContentType.HANDSHAKE.code(), m)));
+                    } else {
+                        cut();
+                        queue.add(frameAsRecordLater(out));
+                    }
+                    out = List.of();
+                }
+                inject(i, inj.contentType(), inj.protection(), HexFormat.of().parseHex(inj.hex()));
+            }
+        }
+        return out;
+    }
+
+    /** Applies the faults that decide whether and how the (possibly modified) message goes out. */
+    private List<byte[]> emit(HandshakeType type, byte[] msg) {
+        if (held != null && heldFault >= 0) {
+            byte[] h = held;
+            held = null;
+            applied[heldFault] = true;
+            return List.of(msg, h);
+        }
+        for (int i = 0; i < faults.size(); i++) {
+            Fault f = faults.get(i);
+            if (f instanceof Fault.Drop d && d.message() == type) {
+                applied[i] = true;
+                trace.add("peer: drops " + type.rfcName());
+                return List.of();
+            }
+            if (f instanceof Fault.Repeat r && r.message() == type) {
+                applied[i] = true;
+                return List.of(msg, msg);
+            }
+            if (f instanceof Fault.SwapWithNext s && s.message() == type) {
+                held = msg;
+                heldFault = i;
+                return List.of();
+            }
+            if (f instanceof Fault.Reprotect rp && rp.message() == type) {
+                applied[i] = true;
+                cut();
+                if (rp.protection() == Protection.PLAINTEXT) {
+                    queue.add(Records.plaintext(ContentType.HANDSHAKE.code(), msg));
+                } else {
+                    failure = "re-protecting under " + rp.protection() + " is not supported";
+                }
+                return List.of();
+            }
+            if (f instanceof Fault.CorruptCiphertext cc && cc.message() == type) {
+                applied[i] = true;
+                cut();
+                sendRecord(ContentType.HANDSHAKE.code(), msg);
+                byte[] rec = engine.takeOutgoing();
+                int at = Records.HEADER + cc.bit() / 8;
+                if (rec.length <= at || rec[0] != Records.TYPE_APPLICATION_DATA) {
+                    failure = type.rfcName() + " does not travel in a protected record long enough for bit "
+                            + cc.bit();
+                } else {
+                    rec[at] ^= (byte) (0x80 >>> (cc.bit() % 8));
+                }
+                queue.add(rec);
+                return List.of();
+            }
+        }
+        return List.of(msg);
+    }
+
+    /** Writes handshake bytes as their own record(s) under the current keys and returns them for the queue. */
+    private byte[] frameAsRecordLater(List<byte[]> messages) {
+        for (byte[] m : messages) {
+            sendRecord(ContentType.HANDSHAKE.code(), m);
+        }
+        return engine.takeOutgoing();
+    }
+
+    @Override
+    public void onIncomingRecord(Record record) {
+        if (record.contentType() == ContentType.ALERT.code() && record.content().length == 2 && alert == null) {
+            int level = record.content()[0] & 0xff;
+            int code = record.content()[1] & 0xff;
+            alert = new Observation.Alert(AlertLevel.fromCode(level).orElse(null), code,
+                    AlertDescription.fromCode(code).orElse(null));
+            trace.add("target -> alert " + alert.describe() + " ("
+                    + record.epoch().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        } else if (finalFlightSent && record.epoch() == Epoch.APPLICATION
+                && record.contentType() != ContentType.ALERT.code()) {
+            completionEvidence = true;
+        }
+    }
+
+    @Override
+    public void onIncomingHandshake(HandshakeFrame frame, Epoch epoch, String state) {
+        trace.add("target -> " + frame.typeName() + " (" + epoch.name().toLowerCase(java.util.Locale.ROOT)
+                + "), peer in " + state);
+        if (frame.typeCode() == HandshakeType.SERVER_HELLO.code() && frame.body().length >= 34
+                && !java.util.Arrays.equals(java.util.Arrays.copyOfRange(frame.body(), 2, 34), ServerHello.HRR_RANDOM)) {
+            serverHelloSeen = true;
+        }
+        if (frame.typeCode() == HandshakeType.FINISHED.code() && peerVerifyData == null) {
+            peerVerifyData = frame.body().clone();
+        }
+    }
+
+    private static String typeName(int code) {
+        return ContentType.fromCode(code).map(t -> t.name().toLowerCase(java.util.Locale.ROOT))
+                .orElse("type " + code);
+    }
+}
