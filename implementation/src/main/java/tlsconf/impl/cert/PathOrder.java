@@ -40,14 +40,16 @@ final class PathOrder {
 
     private static X509Certificate findIssuer(X509Certificate c, List<X509Certificate> chain,
             List<X509Certificate> used) {
-        X509Certificate byName = null;
+        List<X509Certificate> named = new ArrayList<>();
         for (X509Certificate candidate : chain) {
-            if (used.contains(candidate) || !candidate.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
-                continue;
+            if (!used.contains(candidate) && candidate.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+                named.add(candidate);
             }
-            if (byName == null) {
-                byName = candidate;
-            }
+        }
+        if (named.size() <= 1) {
+            return named.isEmpty() ? null : named.get(0); // the usual case: PKIX verifies the signature once
+        }
+        for (X509Certificate candidate : named) {
             try {
                 c.verify(candidate.getPublicKey());
                 return candidate; // among same-named candidates prefer the one whose key signed c
@@ -55,7 +57,7 @@ final class PathOrder {
                 // not this one; PKIX will report the failure if no better candidate exists
             }
         }
-        return byName;
+        return named.get(0);
     }
 
     private static boolean issuedByAnchor(X509Certificate c, List<X509Certificate> anchors) {

@@ -138,6 +138,15 @@ public final class TestPki {
                 .issue(randomFor("serial:root:" + type), randomFor("sign:root:" + type), type.certificateSignature()));
     }
 
+    /** The roots of every {@link KeyType#normal()} hierarchy: one CA file that trusts all good chains. */
+    public List<X509Certificate> roots() {
+        List<X509Certificate> out = new ArrayList<>();
+        for (KeyType t : KeyType.normal()) {
+            out.add(root(t));
+        }
+        return List.copyOf(out);
+    }
+
     /** The intermediate CA (pathLen 0) of a key type's hierarchy. */
     public X509Certificate intermediate(KeyType type) {
         return cached("int:" + type, () -> issue(intermediateSpec(type, "int"), type));

@@ -100,6 +100,26 @@ class GoodChainsTest {
                         .validateServerChain(chain.certificates(), "localhost")).alert());
     }
 
+    /** One anchor set for all key types: every good chain passes against {@link TestPki#roots()}. */
+    @Test
+    void allRootsTrustEveryGoodChain() throws CertificateRejection {
+        CertificateValidator v = new CertificateValidator(Fixtures.PKI.roots(), Fixtures.CLOCK);
+        for (KeyType t : KeyType.normal()) {
+            v.validateServerChain(Fixtures.PKI.serverChain(t).certificates(), "localhost");
+            v.validateClientChain(Fixtures.PKI.clientChain(t).certificates());
+        }
+    }
+
+    /** Two candidate issuers with the same name: the one whose key signed the leaf is chosen. */
+    @Test
+    void sameNamedImpostorIntermediateIsSkipped() throws CertificateRejection {
+        TestPki other = TestPki.seeded(Fixtures.SEED + 99, Fixtures.CLOCK); // same names, other keys
+        TestPki.Chain chain = Fixtures.PKI.serverChain(KeyType.EC_P256);
+        X509Certificate impostor = other.intermediate(KeyType.EC_P256);
+        assertEquals(chain.intermediates().get(0).getSubjectX500Principal(), impostor.getSubjectX500Principal());
+        validator(chain).validateServerChain(List.of(chain.leaf(), impostor, chain.intermediates().get(0)), "localhost");
+    }
+
     /** A chain of one hierarchy is unknown to the anchors of another. */
     @Test
     void anchorsOfAnotherHierarchyDoNotCount() {
