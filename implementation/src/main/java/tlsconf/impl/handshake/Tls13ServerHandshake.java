@@ -144,8 +144,8 @@ public final class Tls13ServerHandshake implements Handshake {
             }
             ctx.transcript().add(frame.raw());
             byte[] shared = null;
+            // Extension order as in RFC 8448's traces: key_share, pre_shared_key, supported_versions.
             List<Extension> ext = new ArrayList<>();
-            ext.add(new Extension(ExtensionType.SUPPORTED_VERSIONS, CodeLists.encodeU16(TlsVersion.TLS_1_3.code())));
             if (dhe) {
                 EphemeralKey ours = config.keyShareSource().keyFor(group, config.random());
                 shared = ours.agree(share.keyExchange());
@@ -155,6 +155,7 @@ public final class Tls13ServerHandshake implements Handshake {
             if (psk != null) {
                 ext.add(new Extension(ExtensionType.PRE_SHARED_KEY, CodeLists.encodeU16(psk.index())));
             }
+            ext.add(new Extension(ExtensionType.SUPPORTED_VERSIONS, CodeLists.encodeU16(TlsVersion.TLS_1_3.code())));
             byte[] random = new byte[32];
             config.random().nextBytes(random);
             ctx.send(new ServerHello(TlsVersion.TLS_1_2.code(), random, ch.legacySessionId(), suite.code(), 0,
@@ -218,8 +219,8 @@ public final class Tls13ServerHandshake implements Handshake {
             ctx.transcript().chooseHash(suite.hash());
             ctx.transcript().add(frame.raw());
             byte[] cookie = null;
+            // Extension order as in RFC 8448 §5: key_share, cookie, supported_versions.
             List<Extension> ext = new ArrayList<>();
-            ext.add(new Extension(ExtensionType.SUPPORTED_VERSIONS, CodeLists.encodeU16(TlsVersion.TLS_1_3.code())));
             if (group != null) {
                 ext.add(new Extension(ExtensionType.KEY_SHARE, KeyShareEntry.encodeSelectedGroup(group.code())));
             }
@@ -227,6 +228,7 @@ public final class Tls13ServerHandshake implements Handshake {
                 cookie = Hkdf.hmac(HashAlgorithm.SHA256, config.ticketKey(), ctx.transcript().currentHash());
                 ext.add(new Extension(ExtensionType.COOKIE, CodeLists.encodeOpaque16(cookie)));
             }
+            ext.add(new Extension(ExtensionType.SUPPORTED_VERSIONS, CodeLists.encodeU16(TlsVersion.TLS_1_3.code())));
             ctx.transcript().replaceWithMessageHash();
             ctx.send(new ServerHello(TlsVersion.TLS_1_2.code(), ServerHello.HRR_RANDOM,
                     offer.hello().legacySessionId(), suite.code(), 0, new Extensions(ext)));
