@@ -114,6 +114,17 @@ public final class CertificateValidator {
     }
 
     private void validate(List<X509Certificate> chain, String ekuOid, String ekuName) throws CertificateRejection {
+        try {
+            validateOrThrow(chain, ekuOid, ekuName);
+        } catch (RuntimeException e) {
+            // a certificate that parsed but whose contents a checker could not process: never an unchecked escape
+            throw CertificateViolation.MALFORMED_ENCODING.reject("the chain starting with " + name(chain.get(0), 0)
+                    + " could not be processed: " + e, e);
+        }
+    }
+
+    private void validateOrThrow(List<X509Certificate> chain, String ekuOid, String ekuName)
+            throws CertificateRejection {
         List<X509Certificate> path = PathOrder.order(chain, anchors);
         // The leaf itself may be a configured anchor: then PKIX has nothing to check but its validity.
         for (int i = 0; i < path.size(); i++) {
