@@ -21,7 +21,8 @@ import tlsconf.model.vocabulary.Role;
  *        {@link CertificateDefect#EMPTY_CERTIFICATE_LIST}
  * @param leafKey the private key of the end-entity certificate, to sign CertificateVerify; empty only when there is
  *        no certificate at all
- * @param trustAnchors what the peer under test must be configured to trust
+ * @param trustAnchors what the peer under test must be configured to trust; always a subset of
+ *        {@link TestPki#roots()}, so one CA file of those roots serves every defect
  * @param peerName for a server chain, the name the client must check (connect/SNI/verify with it); for a client
  *        chain, the name in the client leaf (servers do not check it)
  */

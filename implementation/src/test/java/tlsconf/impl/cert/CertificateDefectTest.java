@@ -101,6 +101,24 @@ class CertificateDefectTest {
         assertEquals(expected, r.violation(), defect + ": " + r.getMessage());
     }
 
+    /** A target configured once with {@link TestPki#roots()} sees every defect exactly as with its own anchors. */
+    @ParameterizedTest(name = "{0} presented by {1}")
+    @MethodSource("defects")
+    void oneCaFileServesEveryDefect(CertificateDefect defect, Role presentedBy) {
+        DefectiveChain bad = Fixtures.PKI.defective(defect, presentedBy);
+        assertTrue(Fixtures.PKI.roots().containsAll(bad.trustAnchors()), defect.toString());
+        CertificateValidator v = new CertificateValidator(Fixtures.PKI.roots(), Fixtures.CLOCK);
+        CertificateRejection r = assertThrows(CertificateRejection.class, () -> {
+            List<X509Certificate> chain = v.parseChain(bad.der());
+            if (presentedBy == Role.SERVER) {
+                v.validateServerChain(chain, bad.peerName());
+            } else {
+                v.validateClientChain(chain);
+            }
+        }, defect + " was accepted against all roots");
+        assertTrue(defect.expectedAlerts(presentedBy).contains(r.alert()), defect + ": " + r.getMessage());
+    }
+
     @Test
     void catalogueHasAtLeastTwentyTwoClassesEachWithSourceAndAlerts() {
         assertTrue(CertificateDefect.values().length >= 22);
