@@ -1,0 +1,46 @@
+package tlsconf.vectorrun;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tlsconf.vectors.LoadResult;
+import tlsconf.vectors.VectorFile;
+import tlsconf.vectors.VectorLoader;
+
+/**
+ * The one code path that replays vector files, shared by {@code tlsconf vectors run} and the JUnit dynamic tests:
+ * load (shipped files, or the given files and folders), then one or more {@link Outcome}s per file.
+ */
+public final class VectorRunner {
+    private VectorRunner() {
+    }
+
+    /** The given paths, or the shipped vectors when there are none. Throws UnreadablePathException for a bad path. */
+    public static LoadResult load(List<Path> paths) {
+        return paths.isEmpty() ? VectorLoader.loadShipped() : VectorLoader.load(paths);
+    }
+
+    public static List<Outcome> run(VectorFile file) {
+        try {
+            return switch (file.kind()) {
+                case TRANSCRIPT -> List.of(TranscriptReplay.run(file));
+                case KDF -> KdfReplay.run(file);
+                case WYCHEPROOF -> List.of(WycheproofReplay.run(file));
+                case CERTIFICATE -> CertificateReplay.run(file);
+                case NEGATIVE -> List.of(Outcome.skipped(file.id(), file.location(),
+                        "negative vectors need the reference handshake driven with a mutation; not replayed yet"));
+                case RECORDING -> List.of(RecordingReplay.run(file));
+            };
+        } catch (RuntimeException e) {
+            return List.of(Outcome.failed(file.id(), file.location(), "replay threw " + e));
+        }
+    }
+
+    public static List<Outcome> runAll(LoadResult loaded) {
+        List<Outcome> out = new ArrayList<>();
+        for (VectorFile f : loaded.files()) {
+            out.addAll(run(f));
+        }
+        return out;
+    }
+}
