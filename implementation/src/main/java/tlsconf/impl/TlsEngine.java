@@ -359,6 +359,11 @@ public final class TlsEngine {
         }
 
         @Override
+        public void skipEarlyData(int maxBytes) {
+            records.skipUndecryptable(maxBytes);
+        }
+
+        @Override
         public void clientRandom(byte[] random) {
             clientRandom = random.clone();
         }

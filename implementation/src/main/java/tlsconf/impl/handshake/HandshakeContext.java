@@ -28,6 +28,9 @@ public interface HandshakeContext {
 
     void installWriteKeys(Epoch epoch, CipherSuite suite, byte[] secret) throws TlsAlertException;
 
+    /** Server declining offered 0-RTT: skip early data records it cannot open (RFC 8446 §4.2.10). */
+    void skipEarlyData(int maxBytes);
+
     /** The ClientHello.random that labels key log lines. */
     void clientRandom(byte[] random);
 

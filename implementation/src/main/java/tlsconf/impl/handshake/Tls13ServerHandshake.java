@@ -173,6 +173,10 @@ public final class Tls13ServerHandshake implements Handshake {
             ctx.keyLog("SERVER_HANDSHAKE_TRAFFIC_SECRET", shts);
             ctx.installWriteKeys(Epoch.HANDSHAKE, suite, shts);
             ctx.installReadKeys(Epoch.HANDSHAKE, suite, chts);
+            if (offer.earlyData()) {
+                // We never accept 0-RTT: skip what the client sent under its early keys (§4.2.10).
+                ctx.skipEarlyData(1 << 16);
+            }
             HandshakeKeys keys = new HandshakeKeys(suite, hs, chts, shts, group, psk != null);
             return sendFlight(offer, keys);
         }

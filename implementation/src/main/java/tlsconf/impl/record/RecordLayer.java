@@ -32,6 +32,7 @@ public final class RecordLayer {
     private int maxFragment = RecordProtection.MAX_PLAINTEXT;
     private PaddingPolicy padding = (t, n) -> 0;
     private boolean acceptPlaintextAlerts = true;
+    private int skipBudget;
 
     public void setPaddingPolicy(PaddingPolicy p) {
         this.padding = p;
@@ -68,6 +69,14 @@ public final class RecordLayer {
     /** Whether a plaintext alert is still acceptable while the read side is protected (the peer may lack keys). */
     public void setAcceptPlaintextAlerts(boolean accept) {
         this.acceptPlaintextAlerts = accept;
+    }
+
+    /**
+     * A server that declines 0-RTT skips records it cannot open under its handshake keys, up to {@code maxBytes},
+     * until one opens (RFC 8446 §4.2.10).
+     */
+    public void skipUndecryptable(int maxBytes) {
+        this.skipBudget = maxBytes;
     }
 
     public void feed(byte[] data, int off, int len) {
@@ -133,7 +142,17 @@ public final class RecordLayer {
             throw Violation.PLAINTEXT_AFTER_KEYS.alert("unprotected " + ContentType.fromCode(type).get()
                     + " record under " + readEpoch + " keys");
         }
-        RecordProtection.Inner inner = readProtection.unprotect(fragment);
+        RecordProtection.Inner inner;
+        if (skipBudget > 0) {
+            inner = readProtection.tryUnprotect(fragment);
+            if (inner == null) {
+                skipBudget -= Math.min(skipBudget, fragment.length);
+                return next();
+            }
+            skipBudget = 0;
+        } else {
+            inner = readProtection.unprotect(fragment);
+        }
         if (ContentType.fromCode(inner.type()).isEmpty() || inner.type() == ContentType.HEARTBEAT.code()) {
             throw Violation.UNKNOWN_CONTENT_TYPE.alert("inner content type " + inner.type());
         }

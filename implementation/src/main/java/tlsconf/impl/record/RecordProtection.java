@@ -75,9 +75,18 @@ public final class RecordProtection {
      * 2^14 + 1 bytes is {@code record_overflow}; all-zero content is {@code unexpected_message} (§5.2, §5.4).
      */
     public Inner unprotect(byte[] fragment) throws TlsAlertException {
+        Inner inner = tryUnprotect(fragment);
+        if (inner == null) {
+            throw Violation.BAD_RECORD_MAC.alert("record " + sequence + " failed AEAD authentication");
+        }
+        return inner;
+    }
+
+    /** Like {@link #unprotect}, but null (sequence unchanged) when authentication fails. */
+    public Inner tryUnprotect(byte[] fragment) throws TlsAlertException {
         byte[] plain = aead.open(nonce(), header(fragment.length), fragment, 0, fragment.length);
         if (plain == null) {
-            throw Violation.BAD_RECORD_MAC.alert("record " + sequence + " failed AEAD authentication");
+            return null;
         }
         sequence++;
         if (plain.length > MAX_PLAINTEXT + 1) {
