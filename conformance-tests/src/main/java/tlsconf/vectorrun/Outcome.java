@@ -24,8 +24,12 @@ public record Outcome(String vectorId, String location, Status status, String de
         return new Outcome(id, location, Status.SKIPPED, detail);
     }
 
-    /** The one line the CLI prints: {@code passed  rfc8448/3-simple-1rtt: 312 values reproduced}. */
+    /**
+     * The one line the CLI prints: {@code passed  rfc8448/3-simple-1rtt: 95 values reproduced ...}; a failure also
+     * names the file, since a copied file may share the id.
+     */
     public String line() {
-        return String.format("%-7s %s: %s", status.name().toLowerCase(), vectorId, detail);
+        String where = status == Status.FAILED ? " [" + location + "]" : "";
+        return String.format("%-7s %s%s: %s", status.name().toLowerCase(), vectorId, where, detail);
     }
 }

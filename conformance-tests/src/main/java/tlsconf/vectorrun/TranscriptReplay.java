@@ -90,7 +90,7 @@ final class TranscriptReplay {
     }
 
     private String where(Step s, String label) {
-        return file.id() + " " + s + " " + s.pointer(label);
+        return s + " " + s.pointer(label);
     }
 
     private void replay() throws TlsAlertException {
@@ -138,7 +138,7 @@ final class TranscriptReplay {
             checks.equal(where(s, "PRK"), s.value("PRK").get(), secret("res master"));
             checks.equal(where(s, "expanded"), s.value("expanded").get(), psk);
         } else {
-            checks.fail(file.id() + " " + s, "unknown action (the replay knows RFC 8448's actions, see vectors/README.md)");
+            checks.fail(s.toString(), "unknown action (the replay knows RFC 8448's actions, see vectors/README.md)");
         }
     }
 
@@ -179,7 +179,7 @@ final class TranscriptReplay {
             master = handshake.master();
             checks.equal(where(s, "secret"), s.value("secret").get(), master.secret());
         } else {
-            checks.fail(file.id() + " " + s, "unknown secret");
+            checks.fail(s.toString(), "unknown secret");
         }
     }
 

@@ -32,8 +32,7 @@ final class WycheproofReplay {
     private final String id;
     private final Checks checks = new Checks();
     private int run;
-    private int skipped;
-    private String skipReason = "";
+    private final java.util.Map<String, Integer> skipped = new java.util.TreeMap<>();
 
     private WycheproofReplay(String id) {
         this.id = id;
@@ -55,19 +54,19 @@ final class WycheproofReplay {
                 }
             }
         }
-        String detail = r.run + " tests run" + (r.skipped > 0 ? ", " + r.skipped + " skipped (" + r.skipReason + ")" : "");
+        StringBuilder detail = new StringBuilder(r.run + " tests run");
+        r.skipped.forEach((why, n) -> detail.append(", ").append(n).append(" skipped (").append(why).append(')'));
         return r.checks.ok() ? Outcome.passed(file.id(), file.location(), w.algorithm() + ": " + detail)
                 : Outcome.failed(file.id(), file.location(), r.checks.summary() + "; " + detail);
     }
 
     private String where(Case c) {
-        return id + " tcId " + c.tcId() + (c.comment().isEmpty() ? "" : " (" + c.comment() + ")") + " ["
+        return "tcId " + c.tcId() + (c.comment().isEmpty() ? "" : " (" + c.comment() + ")") + " ["
                 + c.result().name().toLowerCase() + "]";
     }
 
     private void skip(String reason) {
-        skipped++;
-        skipReason = reason;
+        skipped.merge(reason, 1, Integer::sum);
     }
 
     private void one(Wycheproof w, Group g, Case c) throws GeneralSecurityException {
@@ -119,7 +118,7 @@ final class WycheproofReplay {
     private void aead(String algorithm, Group g, Case c) {
         CipherSuite suite;
         if (g.intParam("ivSize") != 96 || g.intParam("tagSize") != 128) {
-            skip("IV or tag sizes TLS 1.3 never uses");
+            skip("IV or tag size TLS 1.3 never uses");
             return;
         }
         if (algorithm.equals("CHACHA20-POLY1305")) {
@@ -129,7 +128,7 @@ final class WycheproofReplay {
         } else if (g.intParam("keySize") == 256) {
             suite = CipherSuite.TLS_AES_256_GCM_SHA384;
         } else {
-            skip("AES key sizes TLS 1.3 never uses");
+            skip("AES-192: no TLS 1.3 suite");
             return;
         }
         byte[] key = c.value("key").toByteArray();
