@@ -56,8 +56,11 @@ final class PeerPlay implements Seam {
     private Observation.Alert alert;
     private boolean finalFlightSent;
     private boolean serverHelloSeen;
+    /** The first handshake message (other than Finished) a fault changed on the wire, or null. */
+    private HandshakeType divergedAt;
     private boolean completionEvidence;
     private boolean afterHandshakeDone;
+    private boolean graceUsed;
     private boolean silenced;
     private byte[] peerVerifyData;
     private byte[] firstClientHello;
@@ -66,6 +69,7 @@ final class PeerPlay implements Seam {
     private int protectedSent;
     private int[] lastIncoming;
     private String failure;
+    private String continued;
     private byte[] clientHandshakeSecret;
     private byte[] serverHandshakeSecret;
 
@@ -110,10 +114,20 @@ final class PeerPlay implements Seam {
                 trace.add("target answered with ServerHello: the ClientHello was accepted");
                 return done(new Observation.Completed());
             }
+            if (continued != null && alert == null) {
+                return done(new Observation.Continued(continued));
+            }
             if (failure != null) {
                 return notPlayable(failure);
             }
             if (alert != null) {
+                if (divergedAt != null && alert.description() == AlertDescription.DECRYPT_ERROR) {
+                    // A signature or Finished check failed at the target: over its transcript, which holds our
+                    // changed message, so it had accepted that message.
+                    return done(new Observation.Continued("the target answered decrypt_error after "
+                            + divergedAt.rfcName() + ": it verified a signature or Finished over the modified "
+                            + "transcript"));
+                }
                 return done(alert);
             }
             if (!afterHandshakeDone && engine.isHandshakeComplete()) {
@@ -122,6 +136,16 @@ final class PeerPlay implements Seam {
                 continue;
             }
             if (completed()) {
+                if (!(scenario.expected() instanceof tlsconf.conformance.verdict.Expectation.Accept) && !graceUsed) {
+                    // A refusal may trail the evidence of completion by a moment (a client alerts after sending
+                    // its Finished): read once more, briefly, before concluding.
+                    graceUsed = true;
+                    Connection.Received r = connection.receive(step.dividedBy(4));
+                    if (r instanceof Connection.Received.Data data) {
+                        receive(data.bytes());
+                        continue;
+                    }
+                }
                 return done(new Observation.Completed());
             }
             Connection.Received r = connection.receive(step);
@@ -151,8 +175,15 @@ final class PeerPlay implements Seam {
             if (alert != null || !e.sentByUs()) {
                 return;
             }
-            // Our engine refused what the target sent. A protected record of exactly the size of an alert that we
-            // could not open is most likely the target's alert under keys the fault made us lose.
+            // Our engine refused what the target sent. After the transcripts diverged, a record we cannot open or a
+            // Finished / CertificateVerify we cannot verify means the target derived them from the changed bytes.
+            if (divergedAt != null && (e.description() == AlertDescription.BAD_RECORD_MAC
+                    || e.description() == AlertDescription.DECRYPT_ERROR)) {
+                continued = "the peer could not " + (e.description() == AlertDescription.BAD_RECORD_MAC
+                        ? "decrypt" : "verify") + " what the target sent after " + divergedAt.rfcName()
+                        + ", so the target used the modified transcript";
+                return;
+            }
             if (e.description() == AlertDescription.BAD_RECORD_MAC && lastIncoming != null
                     && lastIncoming[0] == Records.TYPE_APPLICATION_DATA && lastIncoming[1] == 2 + 1 + 16) {
                 trace.add("peer cannot decrypt the target's last record (alert-sized): counted as an alert");
@@ -357,6 +388,9 @@ final class PeerPlay implements Seam {
         }
         trace.add("peer -> " + type.rfcName() + " (" + writeEpoch.name().toLowerCase(java.util.Locale.ROOT)
                 + ", " + msg.length + " bytes)" + (msg != encoded ? " [modified]" : ""));
+        if (msg != encoded || changesSequence(type)) {
+            diverge(type);
+        }
         for (int i = 0; i < faults.size(); i++) {
             Fault f = faults.get(i);
             if (f instanceof Fault.Inject inj && inj.where().position() == Anchor.Position.BEFORE
@@ -387,6 +421,29 @@ final class PeerPlay implements Seam {
             }
         }
         return out;
+    }
+
+    /** Whether a fault drops, repeats or moves this message, so the target's transcript differs from ours. */
+    private boolean changesSequence(HandshakeType type) {
+        for (Fault f : faults) {
+            if ((f instanceof Fault.Drop d && d.message() == type) || (f instanceof Fault.Repeat r && r.message() == type)
+                    || (f instanceof Fault.SwapWithNext w && w.message() == type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Our transcript keeps the message as the engine produced it (the seam changes only the wire), so from here
+     * the target's keys and signatures differ from ours. The Finished is exempt: nothing the target sends before
+     * judging it depends on it.
+     */
+    private void diverge(HandshakeType type) {
+        if (divergedAt == null && type != HandshakeType.FINISHED) {
+            divergedAt = type;
+            trace.add("peer: from here the target's transcript differs from the peer's (" + type.rfcName() + ")");
+        }
     }
 
     /** Applies the faults that decide whether and how the (possibly modified) message goes out. */
@@ -455,6 +512,11 @@ final class PeerPlay implements Seam {
         if (record.contentType() == ContentType.ALERT.code() && record.content().length == 2 && alert == null) {
             int level = record.content()[0] & 0xff;
             int code = record.content()[1] & 0xff;
+            if (code == AlertDescription.CLOSE_NOTIFY.code() && completionEvidence) {
+                // An orderly close after answering (openssl s_server -www closes after its page).
+                trace.add("target -> close_notify after completing");
+                return;
+            }
             alert = new Observation.Alert(AlertLevel.fromCode(level).orElse(null), code,
                     AlertDescription.fromCode(code).orElse(null));
             trace.add("target -> alert " + alert.describe() + " ("

@@ -8,7 +8,6 @@ import tlsconf.conformance.run.Harness;
 import tlsconf.conformance.run.RunOptions;
 import tlsconf.conformance.target.ClientCommandTarget;
 import tlsconf.conformance.target.ServerAddressTarget;
-import tlsconf.conformance.target.TargetSetupException;
 import tlsconf.conformance.target.TargetSpec;
 import tlsconf.model.vocabulary.Role;
 
@@ -47,8 +46,7 @@ public final class Harnesses {
     private static Harness preset(String name, Role role, RunOptions options) {
         return switch (name) {
             case "reference" -> ReferenceHarness.create(role, options);
-            case "jsse", "openssl", "gnutls" -> throw new TargetSetupException("preset '" + name
-                    + "' is not built yet (needs the tlsconf.peers launchers)");
+            case "jsse", "openssl", "gnutls" -> PresetHarness.create(name, role, options);
             default -> throw new IllegalArgumentException("unknown target '" + name + "' (presets: "
                     + String.join(", ", PRESETS) + ")");
         };

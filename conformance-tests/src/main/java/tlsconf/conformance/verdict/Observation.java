@@ -52,6 +52,19 @@ public sealed interface Observation {
     }
 
     /**
+     * The target went on past the peer's fault instead of refusing it: after the fault changed a handshake message
+     * the target hashes, the target's next records could not be opened or verified by the peer, which happens only
+     * when the target derived its keys or signatures from a transcript that includes the changed message. For a
+     * rejection this fails at every level; for an acceptance it counts as accepting the message.
+     */
+    record Continued(String evidence) implements Observation {
+        @Override
+        public String describe() {
+            return "continued past the fault (" + evidence + ")";
+        }
+    }
+
+    /**
      * The scenario could not be played as written (the target took another path than the one the scenario needs,
      * e.g. it did not request a client certificate). Never a pass: reported as an error of the scenario.
      */
