@@ -52,8 +52,7 @@ public final class VectorLoader {
 
     /** The vector files shipped in the tlsconf-vectors jar (or its classes folder). */
     public static LoadResult loadShipped() {
-        Path root = shippedRoot();
-        return load(List.of(root));
+        return load(List.of(shippedRoot()), false);
     }
 
     /** The folder (or jar folder) holding the shipped vectors. */
@@ -79,6 +78,10 @@ public final class VectorLoader {
 
     /** Loads files and folders (recursively, in name order); a path that does not exist is an {@link UnreadablePathException}. */
     public static LoadResult load(List<Path> paths) {
+        return load(paths, true);
+    }
+
+    private static LoadResult load(List<Path> paths, boolean consultShipped) {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
@@ -119,7 +122,55 @@ public final class VectorLoader {
                 loaded.add(file.get());
             }
         }
+        checkReferences(loaded, errors, consultShipped);
         return new LoadResult(loaded, errors);
+    }
+
+    /**
+     * A negative vector's base must be a transcript (among the loaded files, else among the shipped ones) with the
+     * step, label and offset its mutation names.
+     */
+    private static void checkReferences(List<VectorFile> loaded, List<VectorError> errors, boolean consultShipped) {
+        Map<String, VectorFile> byId = new HashMap<>();
+        loaded.forEach(f -> byId.putIfAbsent(f.id(), f));
+        LoadResult shipped = null;
+        for (VectorFile f : loaded) {
+            if (!(f.body() instanceof Negative n)) {
+                continue;
+            }
+            VectorFile base = byId.get(n.base());
+            if (base == null && shipped == null && consultShipped) {
+                shipped = loadShippedQuietly();
+            }
+            if (base == null && shipped != null) {
+                base = shipped.files().stream().filter(s -> s.id().equals(n.base())).findFirst().orElse(null);
+            }
+            if (base == null || !(base.body() instanceof Transcript t)) {
+                errors.add(new VectorError(f.location(), "/base", "no transcript with id '" + n.base() + "'"));
+                continue;
+            }
+            Negative.Mutation m = n.mutation();
+            if (m.step() < 0 || m.step() >= t.steps().size()) {
+                errors.add(new VectorError(f.location(), "/mutation/step", "base has steps 0.." + (t.steps().size() - 1)));
+                continue;
+            }
+            Optional<Bytes> value = t.steps().get(m.step()).value(m.label());
+            if (value.isEmpty()) {
+                errors.add(new VectorError(f.location(), "/mutation/label", "step " + m.step() + " of the base has no value '"
+                        + m.label() + "' (it has " + t.steps().get(m.step()).values().keySet() + ")"));
+            } else if (m.offset() < 0 || m.offset() + m.xor().length() > value.get().length()) {
+                errors.add(new VectorError(f.location(), "/mutation/offset", "outside the " + value.get().length()
+                        + "-byte value"));
+            }
+        }
+    }
+
+    private static LoadResult loadShippedQuietly() {
+        try {
+            return loadShipped();
+        } catch (UnreadablePathException e) {
+            return null;
+        }
     }
 
     /** Parses one file's text; empty when it has problems (which are in {@code problems}). */

@@ -83,6 +83,18 @@ class LoaderErrorsTest {
     }
 
     @Test
+    void aNegativeVectorMustPointAtAnExistingValue() throws IOException {
+        String neg = """
+                {"kind": "negative", "id": "neg/x", "description": "d", "source": {"name": "n", "license": "l"},
+                 "base": "rfc8448/3-simple-1rtt", "mutation": {"step": 18, "label": "Finishd", "offset": 4, "xor": "01"},
+                 "acceptableAlerts": ["decrypt_error"], "requirement": "r"}
+                """;
+        LoadResult r = load("neg.json", neg, "neg2.json", neg.replace("neg/x", "neg/y").replace("rfc8448/3", "rfc8448/9"));
+        assertError(r, "neg.json", "/mutation/label", "has no value 'Finishd'");
+        assertError(r, "neg2.json", "/base", "no transcript with id 'rfc8448/9-simple-1rtt'");
+    }
+
+    @Test
     void aMissingPathIsNotAVectorError() {
         assertThrows(VectorLoader.UnreadablePathException.class,
                 () -> VectorLoader.load(List.of(dir.resolve("nope"))));
