@@ -23,7 +23,9 @@ public final class VectorRunner {
     public static List<Outcome> run(VectorFile file) {
         try {
             return switch (file.kind()) {
-                case TRANSCRIPT -> List.of(TranscriptReplay.run(file));
+                case TRANSCRIPT -> ReferenceServerReplay.applies((tlsconf.vectors.kind.Transcript) file.body())
+                        ? List.of(TranscriptReplay.run(file), ReferenceServerReplay.run(file))
+                        : List.of(TranscriptReplay.run(file));
                 case KDF -> KdfReplay.run(file);
                 case WYCHEPROOF -> List.of(WycheproofReplay.run(file));
                 case CERTIFICATE -> CertificateReplay.run(file);

@@ -78,6 +78,7 @@ class VectorsCommandTest {
         assertEquals(Main.EXIT_CHECK_FAILED, r.exit(), r.out());
         assertTrue(r.out().contains("failed  rfc8448/3-simple-1rtt"), r.out());
         assertTrue(r.out().contains("iv expanded: differs at byte 11"), r.out());
-        assertTrue(r.out().contains("0 passed, 1 failed"), r.out());
+        // The reference-server replay does not use that IV: it still passes.
+        assertTrue(r.out().contains("1 passed, 1 failed"), r.out());
     }
 }
