@@ -5,6 +5,7 @@ import java.util.List;
 import tlsconf.conformance.check.family.CertificateChecks;
 import tlsconf.conformance.check.family.FinishedChecks;
 import tlsconf.conformance.check.family.MalformedChecks;
+import tlsconf.conformance.check.family.ModelChecks;
 import tlsconf.conformance.check.family.OrderChecks;
 import tlsconf.conformance.check.family.Tls12Checks;
 
@@ -17,6 +18,7 @@ public final class Catalogue {
         List<Check> all = new ArrayList<>();
         all.addAll(FinishedChecks.all());
         all.addAll(OrderChecks.all());
+        all.addAll(ModelChecks.all());
         all.addAll(CertificateChecks.all());
         all.addAll(MalformedChecks.all());
         all.addAll(Tls12Checks.all());

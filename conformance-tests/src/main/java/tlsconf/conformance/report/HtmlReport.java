@@ -64,8 +64,13 @@ final class HtmlReport {
             if (replayPaths.containsKey(r)) {
                 b.append(row("replay", "./tlsconf replay " + replayPaths.get(r)));
             }
-            b.append("</table>\n<pre>").append(Text.xml(String.join("\n", r.failure().play().trace())))
-                    .append("</pre>\n");
+            b.append("</table>\n<p>Trace of the (shrunk) first deviating scenario:</p><pre>")
+                    .append(Text.xml(String.join("\n", r.failure().play().trace()))).append("</pre>\n");
+            if (r.deviations().size() > 1) {
+                b.append("<p>Deviating scenarios:</p><ul>");
+                r.deviations().forEach(d -> b.append("<li>").append(Text.xml(d)).append("</li>"));
+                b.append("</ul>\n");
+            }
         }
         b.append("</body></html>\n");
         return b.toString();

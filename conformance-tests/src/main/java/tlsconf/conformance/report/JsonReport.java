@@ -58,6 +58,7 @@ final class JsonReport {
                     levels.put(s.cliName(), r.failure().judgement().atEachLevel().get(s) ? "pass" : "fail");
                 }
                 c.set("trace", ReplayFile.MAPPER.valueToTree(r.failure().play().trace()));
+                c.set("deviations", ReplayFile.MAPPER.valueToTree(r.deviations()));
             } else {
                 c.put("expected", r.check().expectedReaction());
                 c.put("observed", r.verdict() == Verdict.PASS ? "as expected in every scenario" : "not run");

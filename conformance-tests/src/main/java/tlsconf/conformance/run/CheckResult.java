@@ -11,9 +11,17 @@ import tlsconf.model.vocabulary.TlsVersion;
  * @param failedScenarios how many of them deviated
  * @param failure         the first deviating scenario, shrunk; null when none deviated
  * @param note            the skip reason, or the known-deviation reason; null otherwise
+ * @param deviations      one line per deviating scenario (at most {@link #MAX_LISTED}): scenario, expected,
+ *                        observed
  */
 public record CheckResult(Check check, String targetName, Role role, TlsVersion version, Verdict verdict,
-                          int scenarios, int failedScenarios, ScenarioOutcome failure, String note) {
+                          int scenarios, int failedScenarios, ScenarioOutcome failure, String note,
+                          java.util.List<String> deviations) {
+    public static final int MAX_LISTED = 50;
+
+    public CheckResult {
+        deviations = deviations == null ? java.util.List.of() : java.util.List.copyOf(deviations);
+    }
 
     /** {@code tls13.finished.corrupted [server]}: the name of the JUnit test case and the report row. */
     public String displayName() {

@@ -72,7 +72,7 @@ public final class Runner {
         }
         if (skip.isPresent()) {
             return new CheckResult(check, target.name(), target.role(), version, Verdict.SKIPPED, 0, 0, null,
-                    skip.get());
+                    skip.get(), List.of());
         }
         List<Scenario> generated = check.scenarios(version, target.role(), options.profile(), options.seed());
         List<Scenario> scenarios = generated.stream().filter(s -> unsupportedFault(h, s).isEmpty()).toList();
@@ -80,14 +80,20 @@ public final class Runner {
             String why = generated.isEmpty() ? "no scenario for this target"
                     : "the test peer cannot apply '" + unsupportedFault(h, generated.get(0)).get().describe()
                     + "' yet";
-            return new CheckResult(check, target.name(), target.role(), version, Verdict.SKIPPED, 0, 0, null, why);
+            return new CheckResult(check, target.name(), target.role(), version, Verdict.SKIPPED, 0, 0, null, why,
+                    List.of());
         }
         ScenarioOutcome firstFailure = null;
         int failed = 0;
+        List<String> deviations = new ArrayList<>();
         for (Scenario s : scenarios) {
             ScenarioOutcome outcome = play(h, s);
             if (!outcome.passed()) {
                 failed++;
+                if (deviations.size() < CheckResult.MAX_LISTED) {
+                    deviations.add(s.describe() + " | expected " + s.expected().describe() + " | observed "
+                            + outcome.play().observation().describe());
+                }
                 if (firstFailure == null) {
                     firstFailure = outcome;
                 }
@@ -95,13 +101,13 @@ public final class Runner {
         }
         if (firstFailure == null) {
             return new CheckResult(check, target.name(), target.role(), version, Verdict.PASS, scenarios.size(), 0,
-                    null, null);
+                    null, null, List.of());
         }
         ScenarioOutcome shrunk = Shrinker.shrink(firstFailure, s -> play(h, s), options.maxShrinkSteps());
         Optional<KnownDeviation> k = known.find(target.name(), target.role().cliName(), check.id());
         return new CheckResult(check, target.name(), target.role(), version,
                 k.isPresent() ? Verdict.KNOWN : Verdict.FAIL, scenarios.size(), failed, shrunk,
-                k.map(KnownDeviation::reason).orElse(null));
+                k.map(KnownDeviation::reason).orElse(null), deviations);
     }
 
     /** Plays and judges one scenario on a fresh connection. Used by the runner, the shrinker and replay. */
