@@ -48,6 +48,8 @@ public final class TlsConfig {
     private final int maxFragment;
     private final RecordLayer.PaddingPolicy padding;
     private final byte[] ticketKey;
+    private final java.util.function.UnaryOperator<List<tlsconf.impl.message.Extension>> clientHelloExtensions;
+    private final java.util.function.UnaryOperator<List<tlsconf.impl.message.Extension>> encryptedExtensions;
     private final org.bouncycastle.crypto.params.AsymmetricKeyParameter signingKey;
 
     private TlsConfig(Builder b) {
@@ -79,6 +81,8 @@ public final class TlsConfig {
         forceHelloRetryRequest = b.forceHelloRetryRequest;
         maxFragment = b.maxFragment;
         padding = b.padding;
+        clientHelloExtensions = b.clientHelloExtensions;
+        encryptedExtensions = b.encryptedExtensions;
         signingKey = privateKey == null ? null : tlsconf.impl.crypto.Signatures.privateKey(privateKey);
         ticketKey = new byte[32];
         random.nextBytes(ticketKey);
@@ -119,6 +123,19 @@ public final class TlsConfig {
     public boolean forceHelloRetryRequest() { return forceHelloRetryRequest; }
     public int maxFragment() { return maxFragment; }
     public RecordLayer.PaddingPolicy padding() { return padding; }
+    /**
+     * Client: rewrites the ClientHello's extension list before it is sent (and enters the transcript);
+     * pre_shared_key is appended after it. For exact replays (RFC 8448) and test peers. Default: unchanged.
+     */
+    public List<tlsconf.impl.message.Extension> clientHelloExtensions(List<tlsconf.impl.message.Extension> ours) {
+        return clientHelloExtensions.apply(ours);
+    }
+
+    /** Server: rewrites the EncryptedExtensions list before it is sent. Default: unchanged. */
+    public List<tlsconf.impl.message.Extension> encryptedExtensions(List<tlsconf.impl.message.Extension> ours) {
+        return encryptedExtensions.apply(ours);
+    }
+
     /** Server: key protecting the session tickets it issues (from the injected randomness at build time). */
     public byte[] ticketKey() { return ticketKey.clone(); }
 
@@ -155,6 +172,10 @@ public final class TlsConfig {
         private boolean forceHelloRetryRequest;
         private int maxFragment = 1 << 14;
         private RecordLayer.PaddingPolicy padding = (t, n) -> 0;
+        private java.util.function.UnaryOperator<List<tlsconf.impl.message.Extension>> clientHelloExtensions =
+                java.util.function.UnaryOperator.identity();
+        private java.util.function.UnaryOperator<List<tlsconf.impl.message.Extension>> encryptedExtensions =
+                java.util.function.UnaryOperator.identity();
 
         private Builder(Role role) {
             this.role = Objects.requireNonNull(role, "role");
@@ -220,6 +241,18 @@ public final class TlsConfig {
         public Builder maxFragment(int n) { maxFragment = n; return this; }
         /** Record padding (RFC 8446 §5.4). Default none. */
         public Builder padding(RecordLayer.PaddingPolicy p) { padding = p; return this; }
+
+        /** Client: rewrite our ClientHello extensions (pre_shared_key is added after). Default unchanged. */
+        public Builder clientHelloExtensions(
+                java.util.function.UnaryOperator<List<tlsconf.impl.message.Extension>> f) {
+            clientHelloExtensions = f;
+            return this;
+        }
+        /** Server: rewrite our EncryptedExtensions. Default unchanged. */
+        public Builder encryptedExtensions(java.util.function.UnaryOperator<List<tlsconf.impl.message.Extension>> f) {
+            encryptedExtensions = f;
+            return this;
+        }
 
         public TlsConfig build() {
             if (versions.isEmpty() || cipherSuites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {

@@ -61,10 +61,14 @@ public final class TlsEngine {
     public static TlsEngine create(TlsConfig config, Seam seam) {
         TlsEngine e = new TlsEngine(config, seam);
         try {
+            // RFC 8446 §5.1: an initial ClientHello may carry legacy_record_version 0x0301, as most clients do.
+            e.records.setLegacyVersion(0x0301);
             e.handshake.start();
             e.flushHandshake();
         } catch (TlsAlertException ex) {
             e.fail(ex);
+        } finally {
+            e.records.setLegacyVersion(0x0303);
         }
         return e;
     }

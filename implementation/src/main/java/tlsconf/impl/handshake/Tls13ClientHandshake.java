@@ -74,7 +74,9 @@ public final class Tls13ClientHandshake implements Handshake {
         config.random().nextBytes(random);
         ctx.clientRandom(random);
         sessionId = new byte[config.middleboxCompat() ? 32 : 0];
-        config.random().nextBytes(sessionId);
+        if (sessionId.length > 0) {
+            config.random().nextBytes(sessionId);
+        }
         for (NamedGroup g : config.keyShareGroups()) {
             keys.put(g, config.keyShareSource().keyFor(g, config.random()));
         }
@@ -150,7 +152,7 @@ public final class Tls13ClientHandshake implements Handshake {
         }
         ClientHello ch = new ClientHello(TlsVersion.TLS_1_2.code(), random, sessionId,
                 config.cipherSuites().stream().map(CipherSuite::code).toList(), new byte[] {0},
-                new Extensions(ext));
+                new Extensions(config.clientHelloExtensions(ext)));
         if (ticket != null) {
             ch = withBinder(ch);
         }

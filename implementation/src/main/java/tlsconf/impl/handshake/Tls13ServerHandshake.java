@@ -249,7 +249,7 @@ public final class Tls13ServerHandshake implements Handshake {
                 // RFC 6066 §3: an empty server_name acknowledges the name.
                 ee.add(new Extension(ExtensionType.SERVER_NAME, new byte[0]));
             }
-            ctx.send(new EncryptedExtensions(new Extensions(ee)));
+            ctx.send(new EncryptedExtensions(new Extensions(config.encryptedExtensions(ee))));
             SignatureScheme scheme = null;
             CertificateRequest request = null;
             if (!keys.resumed()) {

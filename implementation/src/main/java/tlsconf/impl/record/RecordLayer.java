@@ -33,6 +33,7 @@ public final class RecordLayer {
     private PaddingPolicy padding = (t, n) -> 0;
     private boolean acceptPlaintextAlerts = true;
     private int skipBudget;
+    private int legacyVersion = 0x0303;
 
     public void setPaddingPolicy(PaddingPolicy p) {
         this.padding = p;
@@ -193,12 +194,19 @@ public final class RecordLayer {
     /** One unprotected record with any type and content, whatever the keys (for the seam and the CCS). */
     public void writePlaintext(int contentType, byte[] data, int off, int len) {
         out.write(contentType);
-        out.write(3);
-        // RFC 8446 §5.1: legacy_record_version 0x0303 (0x0301 allowed for an initial ClientHello; we use 0x0303).
-        out.write(3);
+        out.write(legacyVersion >>> 8);
+        out.write(legacyVersion);
         out.write(len >>> 8);
         out.write(len);
         out.write(data, off, len);
+    }
+
+    /**
+     * legacy_record_version of plaintext records we write: 0x0303, or 0x0301 for an initial ClientHello (RFC 8446
+     * §5.1 allows both; OpenSSL and RFC 8448 use 0x0301).
+     */
+    public void setLegacyVersion(int version) {
+        this.legacyVersion = version;
     }
 
     /** Bytes straight onto the wire (malformed records from a test peer). */
