@@ -54,7 +54,7 @@ public final class TlsSocket implements Closeable {
         return socket;
     }
 
-    private void flush() throws IOException {
+    private void flushEngine() throws IOException {
         byte[] b = engine.takeOutgoing();
         if (b.length > 0) {
             out.write(b);
@@ -73,7 +73,7 @@ public final class TlsSocket implements Closeable {
         long deadline = System.nanoTime() + engine.config().handshakeTimeout().toNanos();
         int oldTimeout = socket.getSoTimeout();
         try {
-            flush();
+            flushEngine();
             while (!engine.isHandshakeComplete()) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
@@ -103,7 +103,7 @@ public final class TlsSocket implements Closeable {
             engine.feed(buf, 0, n);
         } finally {
             try {
-                flush();
+                flushEngine();
             } catch (IOException ignored) {
                 // The peer may already be gone; the protocol error below is the one to report.
             }
@@ -125,7 +125,7 @@ public final class TlsSocket implements Closeable {
     public void keyUpdate(boolean requestPeerUpdate) throws IOException {
         handshake();
         engine.keyUpdate(requestPeerUpdate);
-        flush();
+        flushEngine();
     }
 
     /** Sends close_notify and closes the socket. */
@@ -133,7 +133,7 @@ public final class TlsSocket implements Closeable {
     public void close() throws IOException {
         try {
             engine.close();
-            flush();
+            flushEngine();
         } catch (IOException ignored) {
             // Closing anyway.
         } finally {
@@ -171,7 +171,7 @@ public final class TlsSocket implements Closeable {
                 try {
                     engine.feed(buf, 0, n);
                 } finally {
-                    flush();
+                    flushEngine();
                 }
             }
             int k = Math.min(len, pending.length - pendingPos);
@@ -196,7 +196,7 @@ public final class TlsSocket implements Closeable {
         public void write(byte[] b, int off, int len) throws IOException {
             handshake();
             engine.write(b, off, len);
-            flush();
+            flushEngine();
         }
     }
 }
