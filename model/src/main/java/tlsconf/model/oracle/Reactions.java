@@ -132,6 +132,18 @@ final class Reactions {
         if (alert != null) {
             return alert;
         }
+        // a missing mandatory message, whatever arrives instead
+        if (state.name().equals("WAIT_SKE") && kind != MessageKind.SERVER_KEY_EXCHANGE) {
+            return Reaction.Abort.with(UNEXPECTED_MESSAGE,
+                    rfc8422("5.4", "with ECDHE the ServerKeyExchange is mandatory (CVE-2014-3572)"),
+                    "ECDHE without ServerKeyExchange");
+        }
+        if (state.name().equals("WAIT_CV") && kind != MessageKind.CERTIFICATE_VERIFY) {
+            return Reaction.Abort.with(UNEXPECTED_MESSAGE,
+                    rfc5246("7.4.8", "a client certificate with signing ability is followed by CertificateVerify "
+                            + "(CVE-2015-0205)"),
+                    kind.label() + " without the CertificateVerify");
+        }
         if (kind == MessageKind.CHANGE_CIPHER_SPEC) {
             tlsconf.model.Citation c = rfc5246("7.1", "ChangeCipherSpec is due only after the key exchange, right "
                     + "before Finished (the CCS-injection bug, CVE-2014-0224)");
@@ -161,17 +173,6 @@ final class Reactions {
             return Reaction.Abort.with(UNEXPECTED_MESSAGE,
                     rfc5246("7.4.3", "ServerKeyExchange MUST NOT be sent for RSA key exchange (FREAK)"),
                     "ServerKeyExchange in an RSA key exchange");
-        }
-        if (state.name().equals("WAIT_SKE")) {
-            return Reaction.Abort.with(UNEXPECTED_MESSAGE,
-                    rfc8422("5.4", "with ECDHE the ServerKeyExchange is mandatory (CVE-2014-3572)"),
-                    "ECDHE without ServerKeyExchange");
-        }
-        if (state.name().equals("WAIT_CV")) {
-            return Reaction.Abort.with(UNEXPECTED_MESSAGE,
-                    rfc5246("7.4.8", "a client certificate with signing ability is followed by CertificateVerify "
-                            + "(CVE-2015-0205)"),
-                    kind.label() + " without the CertificateVerify");
         }
         if (kind == MessageKind.APPLICATION_DATA && !model.peerFinishedReceived(state)) {
             return Reaction.Abort.with(UNEXPECTED_MESSAGE,

@@ -79,9 +79,12 @@ public final class Tls13ServerModel {
                         rfc8446("4.4.2", "the server Certificate follows its CertificateRequest"))
                 .step(SENT_CERT, sent(CERTIFICATE_VERIFY, HANDSHAKE), ALWAYS, SENT_CV,
                         rfc8446("4.4.3", "a server Certificate is followed by CertificateVerify"))
-                .step(SENT_CV, sent(FINISHED, HANDSHAKE), ALWAYS, WAIT_FLIGHT2,
+                .step(SENT_CV, sent(FINISHED, HANDSHAKE), CLIENT_AUTH.not(), WAIT_FLIGHT2,
                         rfc8446("A.2", "Send Finished; no 0-RTT with certificate authentication: WAIT_FLIGHT2"))
-                .loops(EnumSet.of(WAIT_EOED, WAIT_FLIGHT2), sent(APPLICATION_DATA, APPLICATION), ALWAYS,
+                // the RFC's WAIT_FLIGHT2 --client auth--> WAIT_CERT takes no event: the Finished leads there
+                .step(SENT_CV, sent(FINISHED, HANDSHAKE), CLIENT_AUTH, WAIT_CERT,
+                        rfc8446("A.2", "Send Finished, WAIT_FLIGHT2 with client auth: WAIT_CERT"))
+                .loops(EnumSet.of(WAIT_EOED, WAIT_FLIGHT2, WAIT_CERT), sent(APPLICATION_DATA, APPLICATION), ALWAYS,
                         rfc8446("A.2", "the server can send application data after its Finished (0.5-RTT)"))
                 .loops(EnumSet.of(WAIT_FLIGHT2), sent(NEW_SESSION_TICKET, APPLICATION), CLIENT_AUTH.not(),
                         rfc8446("4.6.1", "without client auth the server may send tickets right after its Finished"))
@@ -90,12 +93,11 @@ public final class Tls13ServerModel {
                         rfc8446("A.2", "WAIT_EOED: Recv early data"))
                 .step(WAIT_EOED, received(END_OF_EARLY_DATA, EARLY), ALWAYS, WAIT_FLIGHT2,
                         rfc8446("4.5", "EndOfEarlyData ends 0-RTT; K_recv = handshake"))
-                .ignore(EnumSet.of(WAIT_CH2, RECVD_CH2, NEGOTIATED, SENT_EE, SENT_CR, SENT_CERT, SENT_CV, WAIT_FLIGHT2),
+                .ignore(EnumSet.of(WAIT_CH2, RECVD_CH2, NEGOTIATED, SENT_EE, SENT_CR, SENT_CERT, SENT_CV, WAIT_FLIGHT2,
+                                WAIT_CERT),
                         received(APPLICATION_DATA, EARLY), EARLY_REJECTED,
                         rfc8446("4.2.10", "a server rejecting 0-RTT skips the early data records"))
                 // The client's second flight
-                .step(WAIT_FLIGHT2, received(CERTIFICATE, HANDSHAKE), CLIENT_AUTH, WAIT_CERT,
-                        rfc8446("A.2", "WAIT_FLIGHT2, client auth: WAIT_CERT"))
                 .step(WAIT_CERT, received(CERTIFICATE, HANDSHAKE), CLIENT_CERT_NON_EMPTY, WAIT_CV,
                         rfc8446("A.2", "Recv Certificate (non-empty): WAIT_CV"))
                 .step(WAIT_CERT, received(CERTIFICATE, HANDSHAKE), CLIENT_CERT_EMPTY, WAIT_FINISHED,

@@ -18,7 +18,7 @@ public enum Tls13ServerState implements State {
     SENT_CV(false, "CertificateVerify sent; next: send Finished"),
     WAIT_EOED(true, "Finished sent, 0-RTT accepted; reading early data until EndOfEarlyData"),
     WAIT_FLIGHT2(true, "waiting for the client's second flight (handshake keys)"),
-    WAIT_CERT(true, "client auth requested; waiting for the client Certificate"),
+    WAIT_CERT(true, "Finished sent, client auth requested (WAIT_FLIGHT2 with auth); waiting for the client Certificate"),
     WAIT_CV(true, "non-empty client Certificate received; waiting for CertificateVerify"),
     WAIT_FINISHED(true, "waiting for the client Finished"),
     CONNECTED(true, "handshake complete, application keys both ways"),
