@@ -23,12 +23,14 @@ public final class TlsSocket implements Closeable {
     private final byte[] buf = new byte[16 * 1024 + 512];
     private final InputStream appIn = new AppInput();
     private final OutputStream appOut = new AppOutput();
+    private final Seam seam;
     private byte[] pending = new byte[0];
     private int pendingPos;
 
     private TlsSocket(Socket socket, TlsConfig config, Seam seam) throws IOException {
         this.socket = socket;
         this.engine = TlsEngine.create(config, seam);
+        this.seam = seam;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
@@ -97,6 +99,7 @@ public final class TlsSocket implements Closeable {
     private void readOnce(String when) throws IOException {
         int n = in.read(buf);
         if (n < 0) {
+            seam.onTransportClosed();
             throw new EOFException("connection closed by peer " + when + " (state " + engine.state() + ")");
         }
         try {
@@ -166,6 +169,7 @@ public final class TlsSocket implements Closeable {
                 }
                 int n = in.read(buf);
                 if (n < 0) {
+                    seam.onTransportClosed();
                     return -1;
                 }
                 try {

@@ -34,6 +34,10 @@ public interface Seam {
     default void onIncomingRecord(Record record) {
     }
 
+    /** The transport ended (TlsSocket read end of stream): the "close" event of a peer that just hangs up. */
+    default void onTransportClosed() {
+    }
+
     /** Each complete incoming handshake message, before the current state handles it. */
     default void onIncomingHandshake(HandshakeFrame frame, Epoch epoch, String state) {
     }
