@@ -23,9 +23,7 @@ public final class VectorRunner {
     public static List<Outcome> run(VectorFile file) {
         try {
             return switch (file.kind()) {
-                case TRANSCRIPT -> ReferenceServerReplay.applies((tlsconf.vectors.kind.Transcript) file.body())
-                        ? List.of(TranscriptReplay.run(file), ReferenceServerReplay.run(file))
-                        : List.of(TranscriptReplay.run(file));
+                case TRANSCRIPT -> transcript(file);
                 case KDF -> KdfReplay.run(file);
                 case WYCHEPROOF -> List.of(WycheproofReplay.run(file));
                 case CERTIFICATE -> CertificateReplay.run(file);
@@ -36,6 +34,20 @@ public final class VectorRunner {
         } catch (RuntimeException e) {
             return List.of(Outcome.failed(file.id(), file.location(), "replay threw " + e));
         }
+    }
+
+    /** The key schedule/record replay, then the deterministic reference client and server where they apply. */
+    private static List<Outcome> transcript(VectorFile file) {
+        tlsconf.vectors.kind.Transcript t = (tlsconf.vectors.kind.Transcript) file.body();
+        List<Outcome> out = new ArrayList<>();
+        out.add(TranscriptReplay.run(file));
+        if (ReferenceClientReplay.applies(t)) {
+            out.add(ReferenceClientReplay.run(file));
+        }
+        if (ReferenceServerReplay.applies(t)) {
+            out.add(ReferenceServerReplay.run(file));
+        }
+        return out;
     }
 
     public static List<Outcome> runAll(LoadResult loaded) {

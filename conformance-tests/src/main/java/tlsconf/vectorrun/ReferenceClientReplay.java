@@ -1,0 +1,166 @@
+package tlsconf.vectorrun;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import tlsconf.impl.CipherSuite;
+import tlsconf.impl.NamedGroup;
+import tlsconf.impl.PeerVerifier;
+import tlsconf.impl.RandomSource;
+import tlsconf.impl.TlsConfig;
+import tlsconf.impl.TlsEngine;
+import tlsconf.impl.alert.TlsAlertException;
+import tlsconf.impl.crypto.KeyShareSource;
+import tlsconf.impl.message.ClientHello;
+import tlsconf.impl.message.Extension;
+import tlsconf.model.vocabulary.Role;
+import tlsconf.vectors.VectorFile;
+import tlsconf.vectors.kind.Transcript;
+import tlsconf.vectors.kind.Transcript.Step;
+
+/**
+ * Deterministic mode, client side: the reference client is given what the RFC 8448 client had (its random and
+ * session id, its key share private keys, its ClientHello extension lists through the deterministic-mode hook) and
+ * plays the trace against the RFC server's records. Every record it writes must equal the RFC's byte for byte
+ * (ClientHello, change_cipher_spec, Finished, application data, close_notify); it must accept the RFC server's
+ * flight, which checks the server's RSA-PSS CertificateVerify and Finished, and read the server's application
+ * data as the RFC's plaintext.
+ */
+final class ReferenceClientReplay {
+    private final Transcript t;
+    private final Checks checks = new Checks();
+    private int exact;
+    private int fed;
+
+    private ReferenceClientReplay(Transcript t) {
+        this.t = t;
+    }
+
+    /** Traces without PSK (needs §3's session) and without client authentication (key not given). */
+    static boolean applies(Transcript t) {
+        return t.steps("client", "calculate PSK binder").isEmpty()
+                && t.steps("server", "construct a CertificateRequest").isEmpty();
+    }
+
+    static Outcome run(VectorFile file) {
+        ReferenceClientReplay r = new ReferenceClientReplay((Transcript) file.body());
+        String id = file.id() + "/reference-client";
+        try {
+            r.replay();
+        } catch (TlsAlertException | RuntimeException e) {
+            r.checks.fail("reference client", e.toString());
+        }
+        return r.checks.ok() ? Outcome.passed(id, file.location(), r.exact + " client records byte for byte, "
+                + r.fed + " server records accepted (CertificateVerify and Finished checked by the client)")
+                : Outcome.failed(id, file.location(), r.checks.summary());
+    }
+
+    private void replay() throws TlsAlertException {
+        List<ClientHello> hellos = new ArrayList<>();
+        Map<NamedGroup, byte[]> keys = new EnumMap<>(NamedGroup.class);
+        for (Step s : t.steps()) {
+            if (s.role().equals("client") && s.action().equals("construct a ClientHello handshake message")) {
+                byte[] m = s.value("ClientHello").get().toByteArray();
+                hellos.add(ClientHello.decode(Arrays.copyOfRange(m, 4, m.length)));
+            }
+            if (s.role().equals("client") && s.action().startsWith("create an ephemeral")) {
+                keys.put(s.action().contains("P-256") ? NamedGroup.SECP256R1 : NamedGroup.X25519,
+                        s.value("private key").get().toByteArray());
+            }
+        }
+        ClientHello first = hellos.get(0);
+        List<CipherSuite> suites = new ArrayList<>();
+        for (int code : first.cipherSuites()) {
+            CipherSuite.fromCode(code).ifPresent(suites::add);
+        }
+        Deque<List<Extension>> extensionLists = new ArrayDeque<>();
+        hellos.forEach(h -> extensionLists.add(h.extensions().list()));
+        Scripted random = new Scripted(first.random(), first.legacySessionId());
+        TlsConfig config = TlsConfig.builder(Role.CLIENT)
+                .serverName("server")
+                .cipherSuites(suites.toArray(CipherSuite[]::new))
+                .middleboxCompat(first.legacySessionId().length > 0)
+                .keyShareSource(KeyShareSource.fixed(keys))
+                .clientHelloExtensions(ours -> extensionLists.size() > 1 ? extensionLists.poll() : extensionLists.peek())
+                // The RFC's certificate is a 2016 self-signed test certificate: the chain is not what this replay
+                // checks; the client still checks the server's CertificateVerify and Finished.
+                .peerVerifier(PeerVerifier.acceptAny())
+                .random(random)
+                .build();
+        random.armed = true;
+        TlsEngine client = TlsEngine.create(config);
+        Deque<byte[]> written = new ArrayDeque<>();
+        for (Step s : t.steps()) {
+            if (!s.action().startsWith("send ") || s.value("complete record").isEmpty()) {
+                continue;
+            }
+            byte[] record = s.value("complete record").get().toByteArray();
+            byte[] payload = s.value("payload").get().toByteArray();
+            if (s.role().equals("server")) {
+                client.feed(record);
+                fed++;
+                if (s.action().equals("send application_data record")) {
+                    checks.equal(s + " " + s.pointer("payload") + " (read by the reference client)",
+                            s.value("payload").get(), client.read());
+                }
+                continue;
+            }
+            if (s.action().equals("send application_data record")) {
+                client.write(payload);
+            } else if (s.action().equals("send alert record")) {
+                client.close();
+            }
+            split(client.takeOutgoing(), written);
+            byte[] ours = written.poll();
+            if (ours == null) {
+                checks.fail(s + " " + s.pointer("complete record"), "the reference client wrote nothing here (state "
+                        + client.state() + ")");
+                return;
+            }
+            if (checks.equal(s + " " + s.pointer("complete record") + " (written by the reference client)",
+                    s.value("complete record").get(), ours)) {
+                exact++;
+            }
+        }
+        split(client.takeOutgoing(), written);
+        checks.check("reference client", written.isEmpty(), written.size() + " records written beyond the trace");
+        checks.check("reference client", client.isHandshakeComplete(), "handshake not complete: " + client.state());
+    }
+
+    private static void split(byte[] wire, Deque<byte[]> out) {
+        int at = 0;
+        while (at + 5 <= wire.length) {
+            int len = (wire[at + 3] & 0xff) << 8 | (wire[at + 4] & 0xff);
+            out.add(Arrays.copyOfRange(wire, at, at + 5 + len));
+            at += 5 + len;
+        }
+    }
+
+    /** Once armed: the RFC's client random, then its session id; a fixed stream for anything else. */
+    private static final class Scripted implements RandomSource {
+        private final RandomSource rest = RandomSource.deterministic(8448);
+        private final Deque<byte[]> script = new ArrayDeque<>();
+        boolean armed;
+
+        Scripted(byte[] clientRandom, byte[] sessionId) {
+            script.add(clientRandom);
+            if (sessionId.length > 0) {
+                script.add(sessionId);
+            }
+        }
+
+        @Override
+        public void nextBytes(byte[] out) {
+            byte[] next = armed ? script.peek() : null;
+            if (next != null && next.length == out.length) {
+                System.arraycopy(script.poll(), 0, out, 0, out.length);
+            } else {
+                rest.nextBytes(out);
+            }
+        }
+    }
+}
