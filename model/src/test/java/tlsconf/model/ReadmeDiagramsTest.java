@@ -1,0 +1,52 @@
+package tlsconf.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import tlsconf.model.export.ReadmeDiagrams;
+
+/**
+ * The diagrams in the root README are generated from the model. This test fails when the committed section
+ * differs; run it with {@code -Dmodel.updateReadme=true} to rewrite the section (only the text between the
+ * markers is touched).
+ */
+class ReadmeDiagramsTest {
+
+    private static final String HOW = "regenerate with: mvn -q -B -pl model test -Dtest=ReadmeDiagramsTest "
+            + "-Dmodel.updateReadme=true";
+
+    private static Path readme() {
+        // surefire runs in the module directory; the README is at the root of the build
+        Path p = Path.of("..", "README.md").toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(p), "root README not found at " + p);
+        return p;
+    }
+
+    @Test
+    void readmeSectionMatchesTheModel() throws IOException {
+        Path path = readme();
+        String readme = Files.readString(path, StandardCharsets.UTF_8);
+        String generated = ReadmeDiagrams.section();
+        if (Boolean.getBoolean("model.updateReadme")) {
+            // re-read right before writing: others edit the README too
+            String fresh = Files.readString(path, StandardCharsets.UTF_8);
+            Files.writeString(path, ReadmeDiagrams.replaceSection(fresh, generated), StandardCharsets.UTF_8);
+            readme = Files.readString(path, StandardCharsets.UTF_8);
+        }
+        assertEquals(generated, ReadmeDiagrams.currentSection(readme),
+                "the README's model diagrams differ from the model; " + HOW);
+    }
+
+    @Test
+    void replacingTouchesOnlyTheMarkedSection() {
+        String text = "before\n" + ReadmeDiagrams.BEGIN + "\nold\n" + ReadmeDiagrams.END + "\nafter\n";
+        String out = ReadmeDiagrams.replaceSection(text, "new\n");
+        assertEquals("before\n" + ReadmeDiagrams.BEGIN + "\nnew\n" + ReadmeDiagrams.END + "\nafter\n", out);
+        assertEquals("new\n", ReadmeDiagrams.currentSection(out));
+    }
+}
