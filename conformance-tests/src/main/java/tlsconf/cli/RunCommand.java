@@ -68,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--strictness", paramLabel = "exact|alert|close", defaultValue = "exact")
     String strictness;
 
+    @Option(names = "--keylog", description = "write the test peer's NSS key log files into DIR/keylog/ of the report")
+    boolean keylog;
+
     @Option(names = "--step-timeout", paramLabel = "MS", defaultValue = "2000",
             description = "how long to wait for each reaction of the target")
     long stepTimeoutMillis;
@@ -121,7 +124,8 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--step-timeout must be between 1 and 600000 ms, not " + stepTimeoutMillis);
         }
         long theSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() & 0xffffffffL;
-        return new RunOptions(versions, p, theSeed, s, Duration.ofMillis(stepTimeoutMillis), 64);
+        return new RunOptions(versions, p, theSeed, s, Duration.ofMillis(stepTimeoutMillis), 64,
+                keylog ? report.resolve("keylog") : null);
     }
 
     private KnownDeviations knownDeviations() {

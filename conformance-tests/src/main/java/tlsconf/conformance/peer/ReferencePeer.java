@@ -35,11 +35,18 @@ public final class ReferencePeer implements TestPeer {
     private final TestPki pki;
     private final Duration step;
     private final String serverName;
+    private final java.nio.file.Path keyLogDir;
 
     public ReferencePeer(TestPki pki, Duration step, String serverName) {
+        this(pki, step, serverName, null);
+    }
+
+    /** @param keyLogDir where to append NSS key log lines, one file per check and target role; null: none */
+    public ReferencePeer(TestPki pki, Duration step, String serverName, java.nio.file.Path keyLogDir) {
         this.pki = pki;
         this.step = step;
         this.serverName = serverName;
+        this.keyLogDir = keyLogDir;
     }
 
     @Override
@@ -89,7 +96,13 @@ public final class ReferencePeer implements TestPeer {
             return unplayable;
         }
         PeerPlay play = new PeerPlay(scenario, connection, step, replacement);
-        b.keyLog((label, random, secret) -> play.onSecret(label, secret));
+        tlsconf.impl.KeyLogWriter file = keyLogFile(scenario);
+        b.keyLog((label, random, secret) -> {
+            play.onSecret(label, secret);
+            if (file != null) {
+                file.log(label, random, secret);
+            }
+        });
         TlsConfig config;
         try {
             config = b.build();
@@ -129,6 +142,19 @@ public final class ReferencePeer implements TestPeer {
         }
         b.credentials(good.certificates(), good.leafKey());
         return CertificateMessage.of(new byte[0], chain.der()).encode();
+    }
+
+    private tlsconf.impl.KeyLogWriter keyLogFile(Scenario scenario) {
+        if (keyLogDir == null) {
+            return null;
+        }
+        try {
+            java.nio.file.Files.createDirectories(keyLogDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the key log directory " + keyLogDir, e);
+        }
+        return tlsconf.impl.KeyLogWriter.toFile(keyLogDir.resolve(scenario.checkId() + "-"
+                + scenario.targetRole().cliName() + ".keylog"));
     }
 
     private static List<X509Certificate> parse(List<byte[]> der) {

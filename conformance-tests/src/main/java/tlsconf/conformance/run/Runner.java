@@ -86,8 +86,12 @@ public final class Runner {
         ScenarioOutcome firstFailure = null;
         int failed = 0;
         List<String> deviations = new ArrayList<>();
-        for (Scenario s : scenarios) {
-            ScenarioOutcome outcome = play(h, s);
+        // In-process targets play on every core; the order of outcomes is kept, so results do not depend on it.
+        List<ScenarioOutcome> outcomes = h.target().concurrent() && scenarios.size() > 1
+                ? scenarios.parallelStream().map(s -> play(h, s)).toList()
+                : scenarios.stream().map(s -> play(h, s)).toList();
+        for (ScenarioOutcome outcome : outcomes) {
+            Scenario s = outcome.scenario();
             if (!outcome.passed()) {
                 failed++;
                 if (deviations.size() < CheckResult.MAX_LISTED) {

@@ -11,6 +11,7 @@ final class PeerFactory {
     }
 
     static TestPeer forSocketTarget(RunOptions options) {
-        return new ReferencePeer(TestPki.shared(), options.stepTimeout(), ServerNames.DEFAULT);
+        return new ReferencePeer(TestPki.shared(), options.stepTimeout(), ServerNames.DEFAULT,
+                options.keyLogDir());
     }
 }

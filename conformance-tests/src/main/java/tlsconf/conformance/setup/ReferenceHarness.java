@@ -15,6 +15,6 @@ final class ReferenceHarness {
     static Harness create(Role role, RunOptions options) {
         TestPki pki = TestPki.shared();
         return new Harness(new ReferenceTarget(role, pki, ServerNames.forPki(pki)),
-                new ReferencePeer(pki, options.stepTimeout(), ServerNames.DEFAULT));
+                new ReferencePeer(pki, options.stepTimeout(), ServerNames.DEFAULT, options.keyLogDir()));
     }
 }
