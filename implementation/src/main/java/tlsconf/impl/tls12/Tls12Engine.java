@@ -1,0 +1,318 @@
+package tlsconf.impl.tls12;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import tlsconf.impl.TlsConfig;
+import tlsconf.impl.alert.TlsAlertException;
+import tlsconf.impl.alert.Violation;
+import tlsconf.impl.message.HandshakeFrame;
+import tlsconf.impl.record.HandshakeAssembler;
+import tlsconf.impl.record.Record;
+import tlsconf.impl.tls12.message.Tls12Message;
+import tlsconf.model.vocabulary.AlertDescription;
+import tlsconf.model.vocabulary.ContentType;
+import tlsconf.model.vocabulary.Role;
+
+/**
+ * One TLS 1.2 connection in memory: bytes in ({@link #feed}), bytes out ({@link #takeOutgoing}), no I/O, no threads.
+ * A client's ClientHello is ready right after {@link #create}. The first fatal alert, sent or received, kills the
+ * connection: every later call throws that same {@link TlsAlertException}.
+ */
+public final class Tls12Engine {
+    private static final byte[] CCS = {1};
+
+    private final TlsConfig config;
+    private final Tls12Options options;
+    private final Tls12Seam seam;
+    private final Tls12RecordLayer records = new Tls12RecordLayer();
+    private final HandshakeAssembler assembler = new HandshakeAssembler();
+    private final ByteArrayOutputStream handshakeOut = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream appIn = new ByteArrayOutputStream();
+    private final Tls12Handshake handshake;
+    private Tls12Negotiated negotiated;
+    private TlsAlertException failure;
+    private boolean closeSent;
+    private boolean closeReceived;
+    private int warningsReceived;
+
+    private Tls12Engine(TlsConfig config, Tls12Options options, Tls12Seam seam) {
+        this.config = config;
+        this.options = options;
+        this.seam = seam;
+        records.setMaxFragment(config.maxFragment());
+        Context ctx = new Context();
+        handshake = config.role() == Role.CLIENT ? new Tls12ClientHandshake(ctx) : new Tls12ServerHandshake(ctx);
+    }
+
+    public static Tls12Engine create(TlsConfig config, Tls12Options options) {
+        return create(config, options, Tls12Seam.NONE);
+    }
+
+    public static Tls12Engine create(TlsConfig config, Tls12Options options, Tls12Seam seam) {
+        Tls12Engine e = new Tls12Engine(config, options, seam);
+        try {
+            e.handshake.start();
+            e.flushHandshake();
+        } catch (TlsAlertException ex) {
+            e.fail(ex);
+        }
+        return e;
+    }
+
+    public Role role() {
+        return config.role();
+    }
+
+    public TlsConfig config() {
+        return config;
+    }
+
+    public void feed(byte[] data) throws TlsAlertException {
+        feed(data, 0, data.length);
+    }
+
+    public void feed(byte[] data, int off, int len) throws TlsAlertException {
+        checkAlive();
+        records.feed(data, off, len);
+        try {
+            Record r;
+            while (!closeReceived && (r = records.next()) != null) {
+                seam.onIncomingRecord(r);
+                process(r);
+            }
+            flushHandshake();
+        } catch (TlsAlertException e) {
+            fail(e);
+            throw e;
+        }
+    }
+
+    private void process(Record r) throws TlsAlertException {
+        ContentType type = r.type().orElseThrow(() -> Violation.UNKNOWN_CONTENT_TYPE.alert("content type "
+                + r.contentType()));
+        if (assembler.hasPartial() && type != ContentType.HANDSHAKE) {
+            throw Violation.UNEXPECTED_CONTENT_TYPE.alert(type + " record inside a fragmented handshake message");
+        }
+        switch (type) {
+            case CHANGE_CIPHER_SPEC:
+                // RFC 5246 §7.1: the message is the single byte 1; the handshake decides whether it may come now.
+                if (r.content().length != 1 || r.content()[0] != 1) {
+                    throw Violation.BAD_CHANGE_CIPHER_SPEC.alert("change_cipher_spec of " + r.content().length
+                            + " byte(s)");
+                }
+                handshake.changeCipherSpec();
+                return;
+            case ALERT:
+                receiveAlert(r.content());
+                return;
+            case HANDSHAKE:
+                assembler.add(r.content());
+                HandshakeFrame frame;
+                while ((frame = assembler.next()) != null) {
+                    seam.onIncomingHandshake(frame, handshake.state());
+                    handshake.handle(frame);
+                }
+                return;
+            case APPLICATION_DATA:
+                if (negotiated == null || !records.readProtected()) {
+                    // RFC 5246 §7.4: no application data before the first handshake completed.
+                    throw Violation.DATA_BEFORE_FINISHED.alert("application data in " + handshake.state());
+                }
+                appIn.write(r.content(), 0, r.content().length);
+                return;
+            default:
+                throw Violation.UNKNOWN_CONTENT_TYPE.alert("content type " + type);
+        }
+    }
+
+    /** RFC 5246 §7.2: close_notify ends reading; other warnings are noted; a fatal alert ends the connection. */
+    private void receiveAlert(byte[] content) throws TlsAlertException {
+        if (content.length != 2) {
+            throw Violation.BAD_ALERT.alert("alert record of " + content.length + " bytes");
+        }
+        int level = content[0] & 0xff;
+        int desc = content[1] & 0xff;
+        if (desc == AlertDescription.CLOSE_NOTIFY.code()) {
+            closeReceived = true;
+            if (negotiated == null) {
+                failure = TlsAlertException.received(AlertDescription.CLOSE_NOTIFY);
+                throw failure;
+            }
+            return;
+        }
+        if (level == 1 && ++warningsReceived <= 16) {
+            // A warning (no_renegotiation, user_canceled) does not end the connection; a flood of them does.
+            return;
+        }
+        failure = AlertDescription.fromCode(desc).map(TlsAlertException::received)
+                .orElseGet(() -> TlsAlertException.receivedUnknown(desc));
+        throw failure;
+    }
+
+    private void fail(TlsAlertException e) {
+        if (failure != null && failure != e) {
+            return;
+        }
+        failure = e;
+        if (e.sentByUs()) {
+            handshakeOut.reset();
+            try {
+                records.writeRecord(ContentType.ALERT.code(), new byte[] {2, (byte) e.description().code()}, 0, 2);
+            } catch (TlsAlertException ignored) {
+                // Sequence exhausted: the connection dies without its alert.
+            }
+        }
+    }
+
+    private void checkAlive() throws TlsAlertException {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void flushHandshake() throws TlsAlertException {
+        if (handshakeOut.size() > 0) {
+            byte[] b = handshakeOut.toByteArray();
+            handshakeOut.reset();
+            records.write(ContentType.HANDSHAKE.code(), b, 0, b.length);
+        }
+    }
+
+    public byte[] takeOutgoing() {
+        try {
+            flushHandshake();
+        } catch (TlsAlertException e) {
+            fail(e);
+        }
+        return records.takeOutput();
+    }
+
+    public boolean isHandshakeComplete() {
+        return negotiated != null;
+    }
+
+    public Tls12Negotiated negotiated() {
+        if (negotiated == null) {
+            throw new IllegalStateException("handshake not complete (state " + handshake.state() + ")");
+        }
+        return negotiated;
+    }
+
+    public String state() {
+        return handshake.state();
+    }
+
+    public void write(byte[] data) throws TlsAlertException {
+        checkAlive();
+        if (negotiated == null || closeSent) {
+            throw new IllegalStateException(closeSent ? "connection closed" : "handshake not complete");
+        }
+        if (data.length > 0) {
+            records.write(ContentType.APPLICATION_DATA.code(), data, 0, data.length);
+        }
+    }
+
+    public byte[] read() {
+        byte[] b = appIn.toByteArray();
+        appIn.reset();
+        return b;
+    }
+
+    public int available() {
+        return appIn.size();
+    }
+
+    /** Sends close_notify once (RFC 5246 §7.2.1). */
+    public void close() {
+        if (closeSent || failure != null) {
+            return;
+        }
+        closeSent = true;
+        try {
+            flushHandshake();
+            records.writeRecord(ContentType.ALERT.code(), new byte[] {1, 0}, 0, 2);
+        } catch (TlsAlertException e) {
+            fail(e);
+        }
+    }
+
+    public boolean isPeerClosed() {
+        return closeReceived;
+    }
+
+    public TlsAlertException failure() {
+        return failure;
+    }
+
+    // --- for test peers ---
+
+    /** One record of this type and content, protected if our write state is. */
+    public void sendRecord(int contentType, byte[] content) throws TlsAlertException {
+        flushHandshake();
+        records.writeRecord(contentType, content, 0, content.length);
+    }
+
+    /** Bytes straight onto the wire after anything queued. */
+    public void sendRaw(byte[] bytes) throws TlsAlertException {
+        flushHandshake();
+        records.writeRaw(bytes);
+    }
+
+    private final class Context implements Tls12Context {
+        @Override
+        public TlsConfig config() {
+            return config;
+        }
+
+        @Override
+        public Tls12Options options() {
+            return options;
+        }
+
+        @Override
+        public byte[] send(Tls12Message message) {
+            byte[] encoded = message.encode();
+            List<byte[]> out = seam.onOutgoingHandshake(message, encoded);
+            for (byte[] b : out) {
+                handshakeOut.write(b, 0, b.length);
+            }
+            return encoded;
+        }
+
+        @Override
+        public void sendChangeCipherSpec(Tls12Protection write) throws TlsAlertException {
+            flushHandshake();
+            if (seam.onOutgoingChangeCipherSpec()) {
+                records.writeRecord(ContentType.CHANGE_CIPHER_SPEC.code(), CCS, 0, 1);
+            }
+            records.setWrite(write);
+        }
+
+        @Override
+        public void installReadProtection(Tls12Protection read) throws TlsAlertException {
+            if (assembler.hasPartial()) {
+                // RFC 5246 §7.1/§6.2.1: a handshake message may not straddle the ChangeCipherSpec.
+                throw Violation.KEY_CHANGE_MID_MESSAGE.alert("ChangeCipherSpec inside a fragmented handshake message");
+            }
+            records.setRead(read);
+        }
+
+        @Override
+        public void sendWarning(AlertDescription description) throws TlsAlertException {
+            flushHandshake();
+            records.writeRecord(ContentType.ALERT.code(), new byte[] {1, (byte) description.code()}, 0, 2);
+        }
+
+        @Override
+        public void logMasterSecret(byte[] clientRandom, byte[] masterSecret) {
+            if (config.keyLog() != null) {
+                config.keyLog().log("CLIENT_RANDOM", clientRandom, masterSecret);
+            }
+        }
+
+        @Override
+        public void handshakeComplete(Tls12Negotiated n) {
+            negotiated = n;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package tlsconf.impl.tls12;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import tlsconf.impl.NamedGroup;
+import tlsconf.impl.SignatureScheme;
+
+/**
+ * What a completed TLS 1.2 handshake agreed on. {@code group} is null under RSA key transport; {@code
+ * signatureScheme} (the ServerKeyExchange's) is null under RSA key transport and on resumption.
+ */
+public record Tls12Negotiated(Tls12CipherSuite cipherSuite, NamedGroup group, SignatureScheme signatureScheme,
+        boolean resumed, boolean resumedByTicket, boolean extendedMasterSecret, boolean clientAuthenticated,
+        List<X509Certificate> peerCertificates, String serverName) {
+    public Tls12Negotiated {
+        peerCertificates = List.copyOf(peerCertificates);
+    }
+}
