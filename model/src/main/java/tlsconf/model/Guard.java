@@ -38,7 +38,7 @@ public record Guard(String label, Predicate<RunParameters> condition) {
     }
 
     public Guard not() {
-        String l = label.contains(" ") ? "!(" + label + ")" : "!" + label;
+        String l = label.contains(" ") || label.contains("=") ? "!(" + label + ")" : "!" + label;
         return new Guard(l, condition.negate());
     }
 
