@@ -2,12 +2,15 @@ package tlsconf.vectorrun;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import tlsconf.impl.CipherSuite;
 import tlsconf.impl.NamedGroup;
+import tlsconf.impl.RandomSource;
 import tlsconf.impl.SignatureScheme;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.crypto.Aead;
@@ -15,6 +18,7 @@ import tlsconf.impl.crypto.EphemeralKey;
 import tlsconf.impl.crypto.HashAlgorithm;
 import tlsconf.impl.crypto.Hkdf;
 import tlsconf.impl.crypto.Signatures;
+import tlsconf.impl.tls12.RsaKeyTransport;
 import tlsconf.vectors.Bytes;
 import tlsconf.vectors.VectorFile;
 import tlsconf.vectors.kind.Wycheproof;
@@ -41,10 +45,6 @@ final class WycheproofReplay {
     static Outcome run(VectorFile file) {
         Wycheproof w = (Wycheproof) file.body();
         WycheproofReplay r = new WycheproofReplay(file.id());
-        if (w.schema().startsWith("rsaes_pkcs1_decrypt")) {
-            return Outcome.skipped(file.id(), file.location(), w.numberOfTests()
-                    + " tests kept for the TLS 1.2 RSA key exchange, which the reference implementation lacks yet");
-        }
         for (Group g : w.groups()) {
             for (Case c : g.tests()) {
                 try {
@@ -94,6 +94,8 @@ final class WycheproofReplay {
             verify(SignatureScheme.RSA_PSS_RSAE_SHA256, "RSA", g, c);
         } else if (schema.startsWith("rsassa_pkcs1_verify")) {
             verify(SignatureScheme.RSA_PKCS1_SHA256, "RSA", g, c);
+        } else if (schema.startsWith("rsaes_pkcs1_decrypt")) {
+            rsaKeyTransport(g, c);
         } else if (schema.startsWith("mac_test")) {
             mac(w.algorithm(), g, c);
         } else if (schema.startsWith("hkdf_test")) {
@@ -168,6 +170,43 @@ final class WycheproofReplay {
         AsymmetricKeyParameter key = Signatures.publicKey(pk);
         boolean ok = Signatures.verify(scheme, key, c.value("msg").toByteArray(), c.value("sig").toByteArray());
         verdict(c, ok, scheme + " verify");
+    }
+
+    /**
+     * PKCS#1 v1.5 decryption as the TLS 1.2 server uses it for the premaster secret (RFC 5246 §7.4.7.1): a valid
+     * 48-byte plaintext comes out as is (the version check given its first two bytes); every other input, invalid
+     * padding or a plaintext of another length, must come out as the random fallback premaster, with no error.
+     */
+    private void rsaKeyTransport(Group g, Case c) throws GeneralSecurityException {
+        Bytes pkcs8 = g.keys().get("privateKeyPkcs8");
+        if (pkcs8 == null) {
+            skip("group without privateKeyPkcs8");
+            return;
+        }
+        PrivateKey pk = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8.toByteArray()));
+        byte[] fallback = new byte[RsaKeyTransport.PREMASTER_LENGTH];
+        Arrays.fill(fallback, (byte) 0xa5);
+        RandomSource rest = RandomSource.deterministic(c.tcId());
+        boolean[] first = {true};
+        RandomSource random = out -> {
+            if (first[0] && out.length == fallback.length) {
+                first[0] = false;
+                System.arraycopy(fallback, 0, out, 0, out.length);
+            } else {
+                rest.nextBytes(out);
+            }
+        };
+        byte[] msg = c.value("msg").toByteArray();
+        boolean premaster = c.result() == Result.VALID && msg.length == RsaKeyTransport.PREMASTER_LENGTH;
+        int version = premaster ? (msg[0] & 0xff) << 8 | (msg[1] & 0xff) : 0x0303;
+        byte[] out = RsaKeyTransport.decrypt(Signatures.privateKey(pk), c.value("ct").toByteArray(), version, random);
+        run++;
+        if (premaster) {
+            checks.equal(where(c) + " premaster", c.value("msg"), out);
+        } else {
+            checks.check(where(c), Arrays.equals(out, fallback), "decryption did not fall back to the random "
+                    + "premaster for a " + (c.result() == Result.VALID ? msg.length + "-byte plaintext" : "bad padding"));
+        }
     }
 
     private static HashAlgorithm hashOf(String algorithm) {
