@@ -42,6 +42,12 @@ public final class Oracle {
         return new Oracle(model, parameters);
     }
 
+    /** Shorthand for {@code Oracle.of(Models.of(version, role), parameters)}. */
+    public static Oracle of(tlsconf.model.vocabulary.TlsVersion version, tlsconf.model.vocabulary.Role role,
+            RunParameters parameters) {
+        return of(tlsconf.model.Models.of(version, role), parameters);
+    }
+
     public Model model() {
         return model;
     }

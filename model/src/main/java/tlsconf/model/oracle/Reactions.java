@@ -14,6 +14,9 @@ import tlsconf.model.State;
 import tlsconf.model.event.Event;
 import tlsconf.model.event.MessageKind;
 import tlsconf.model.event.Protection;
+import tlsconf.model.tls12.Tls12ClientState;
+import tlsconf.model.tls12.Tls12ServerState;
+import tlsconf.model.tls13.Tls13ClientState;
 import tlsconf.model.vocabulary.ContentType;
 import tlsconf.model.vocabulary.Role;
 import tlsconf.model.vocabulary.TlsVersion;
@@ -69,7 +72,7 @@ final class Reactions {
                     rfc8446("4.6.3", "a KeyUpdate before the peer's Finished is unexpected_message"),
                     "KeyUpdate before Finished");
         }
-        if (kind == MessageKind.HELLO_RETRY_REQUEST && state.name().equals("WAIT_SH_AFTER_HRR")) {
+        if (kind == MessageKind.HELLO_RETRY_REQUEST && state == Tls13ClientState.WAIT_SH_AFTER_HRR) {
             return Reaction.Abort.with(UNEXPECTED_MESSAGE,
                     rfc8446("4.1.4", "a second HelloRetryRequest in one connection is unexpected_message"),
                     "second HelloRetryRequest");
@@ -133,12 +136,12 @@ final class Reactions {
             return alert;
         }
         // a missing mandatory message, whatever arrives instead
-        if (state.name().equals("WAIT_SKE") && kind != MessageKind.SERVER_KEY_EXCHANGE) {
+        if (state == Tls12ClientState.WAIT_SKE && kind != MessageKind.SERVER_KEY_EXCHANGE) {
             return Reaction.Abort.with(UNEXPECTED_MESSAGE,
                     rfc8422("5.4", "with ECDHE the ServerKeyExchange is mandatory (CVE-2014-3572)"),
                     "ECDHE without ServerKeyExchange");
         }
-        if (state.name().equals("WAIT_CV") && kind != MessageKind.CERTIFICATE_VERIFY) {
+        if (state == Tls12ServerState.WAIT_CV && kind != MessageKind.CERTIFICATE_VERIFY) {
             return Reaction.Abort.with(UNEXPECTED_MESSAGE,
                     rfc5246("7.4.8", "a client certificate with signing ability is followed by CertificateVerify "
                             + "(CVE-2015-0205)"),
@@ -153,7 +156,8 @@ final class Reactions {
                     ? Reaction.Abort.with(c, violation, UNEXPECTED_MESSAGE, BAD_RECORD_MAC)
                     : Reaction.Abort.with(UNEXPECTED_MESSAGE, c, violation);
         }
-        if (kind == MessageKind.FINISHED && state.name().equals("WAIT_CCS")) {
+        boolean waitCcs = state == Tls12ClientState.WAIT_CCS || state == Tls12ServerState.WAIT_CCS;
+        if (kind == MessageKind.FINISHED && waitCcs) {
             return Reaction.Abort.with(rfc5246("7.4.9", "Finished is always immediately preceded by a "
                             + "ChangeCipherSpec (CVE-2014-6593)"),
                     "Finished without a preceding ChangeCipherSpec", UNEXPECTED_MESSAGE, DECODE_ERROR, BAD_RECORD_MAC);
