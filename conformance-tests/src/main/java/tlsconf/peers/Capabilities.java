@@ -46,22 +46,26 @@ public record Capabilities(String peer, Role role, Set<TlsVersion> versions, Set
     }
 
     public Capabilities withSessionFile(boolean b) {
-        return new Capabilities(peer, role, versions, suites, groups, pinsGroups, schemes, pinsSchemes, clientAuth, b, reconnect,
+        return new Capabilities(peer, role, versions, suites, groups,
+                pinsGroups, schemes, pinsSchemes, clientAuth, b, reconnect,
                 keyLog);
     }
 
     public Capabilities withReconnect(boolean b) {
-        return new Capabilities(peer, role, versions, suites, groups, pinsGroups, schemes, pinsSchemes, clientAuth, sessionFile, b,
+        return new Capabilities(peer, role, versions, suites, groups,
+                pinsGroups, schemes, pinsSchemes, clientAuth, sessionFile, b,
                 keyLog);
     }
 
     public Capabilities withKeyLog(boolean b) {
-        return new Capabilities(peer, role, versions, suites, groups, pinsGroups, schemes, pinsSchemes, clientAuth, sessionFile,
+        return new Capabilities(peer, role, versions, suites, groups,
+                pinsGroups, schemes, pinsSchemes, clientAuth, sessionFile,
                 reconnect, b);
     }
 
     public Capabilities withPinsGroups(boolean b) {
-        return new Capabilities(peer, role, versions, suites, groups, b, schemes, pinsSchemes, clientAuth, sessionFile, reconnect,
+        return new Capabilities(peer, role, versions, suites, groups,
+                b, schemes, pinsSchemes, clientAuth, sessionFile, reconnect,
                 keyLog);
     }
 
@@ -71,7 +75,8 @@ public record Capabilities(String peer, Role role, Set<TlsVersion> versions, Set
     }
 
     public Capabilities withSchemes(Set<SigScheme> s) {
-        return new Capabilities(peer, role, versions, suites, groups, pinsGroups, s, pinsSchemes, clientAuth, sessionFile,
+        return new Capabilities(peer, role, versions, suites, groups,
+                pinsGroups, s, pinsSchemes, clientAuth, sessionFile,
                 reconnect, keyLog);
     }
 

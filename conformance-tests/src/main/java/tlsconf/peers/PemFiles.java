@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Credentials and trust anchors written as the PEM files the peer binaries read.
@@ -20,6 +21,13 @@ import java.util.List;
  * @param key           the leaf key, PKCS#8 "PRIVATE KEY"
  */
 public record PemFiles(Path leaf, Path intermediates, Path chain, Path key) {
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    /** A number for the files of one client run, so runs sharing a directory never overwrite each other's. */
+    public static int nextRun() {
+        return RUNS.incrementAndGet();
+    }
 
     /** Writes {@code prefix}-leaf.pem, -int.pem, -chain.pem and -key.pem into {@code dir}. */
     public static PemFiles write(Path dir, String prefix, PeerCredentials credentials) {

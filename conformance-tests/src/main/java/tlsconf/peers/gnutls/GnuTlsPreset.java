@@ -33,7 +33,8 @@ import tlsconf.peers.Suite;
  * 127.0.0.1); without {@code --disable-client-cert} it requests a client certificate; a GnuTLS client sends one
  * key share per kind of group (x25519 and secp256r1 both get one), so to force a HelloRetryRequest from our
  * server it is offered [secp384r1, secp256r1] and shares secp384r1 only. The key log comes from the
- * SSLKEYLOGFILE environment variable.
+ * SSLKEYLOGFILE environment variable. Readiness waits for "listening on IPv4 ... port P...done": the line is
+ * printed in two pieces, and before "done" nothing listens yet.
  */
 public final class GnuTlsPreset implements PeerPreset {
 
@@ -85,7 +86,8 @@ public final class GnuTlsPreset implements PeerPreset {
     public ServerPeer startServer(PeerConfig config, Path workDir) {
         requireSupport(Role.SERVER, config);
         int port = FreePorts.allocate();
-        PemFiles files = PemFiles.write(workDir, "gnutls-server", config.requireCredentials(SERVER_BINARY));
+        PemFiles files = PemFiles.write(workDir, "gnutls-server-" + port,
+                config.requireCredentials(SERVER_BINARY));
         List<String> cmd = new ArrayList<>(List.of(SERVER_BINARY, "-p", Integer.toString(port),
                 "--priority=" + priority(config), "--x509certfile=" + files.chain(),
                 "--x509keyfile=" + files.key(), "--http"));
@@ -98,29 +100,34 @@ public final class GnuTlsPreset implements PeerPreset {
             }
         }
         if (!config.trustAnchors().isEmpty()) {
-            Path roots = PemFiles.writeCertificates(workDir.resolve("gnutls-server-roots.pem"), config.trustAnchors());
+            Path roots = PemFiles.writeCertificates(workDir.resolve("gnutls-server-" + port + "-roots.pem"),
+                    config.trustAnchors());
             cmd.add("--x509cafile=" + roots);
         }
         ProcessSpec spec = ProcessSpec.of(SERVER_BINARY, PACKAGE, cmd).withLogDir(workDir)
                 .withEnvironment(keyLogEnv(config))
-                .withReadiness(Readiness.outputLine("listening on IPv4 .* port " + port));
+                // "...done" comes after listen(): gnutls-serv prints "listening on IPv4 0.0.0.0 port P..." before it
+                // binds, and a connection in between is refused.
+                .withReadiness(Readiness.outputLine("listening on IPv4 .* port " + port + "\\.\\.\\.done"));
         return new ServerPeer(PeerProcess.start(spec), port, capabilities(Role.SERVER));
     }
 
     @Override
     public RunningPeer startClient(PeerConfig config, int port, Path workDir) {
         requireSupport(Role.CLIENT, config);
+        int run = PemFiles.nextRun();
         List<String> cmd = new ArrayList<>(List.of(CLIENT_BINARY, "127.0.0.1", "-p", Integer.toString(port),
                 "--priority=" + priority(config), "--verify-hostname=" + config.serverName()));
         if (!config.serverName().matches("[0-9.:]+")) {
             cmd.add("--sni-hostname=" + config.serverName());
         }
         if (!config.trustAnchors().isEmpty()) {
-            Path roots = PemFiles.writeCertificates(workDir.resolve("gnutls-client-roots.pem"), config.trustAnchors());
+            Path roots = PemFiles.writeCertificates(workDir.resolve("gnutls-client-" + run + "-roots.pem"),
+                    config.trustAnchors());
             cmd.add("--x509cafile=" + roots);
         }
         config.credentials().ifPresent(c -> {
-            PemFiles files = PemFiles.write(workDir, "gnutls-client", c);
+            PemFiles files = PemFiles.write(workDir, "gnutls-client-" + run, c);
             cmd.add("--x509certfile=" + files.chain());
             cmd.add("--x509keyfile=" + files.key());
         });

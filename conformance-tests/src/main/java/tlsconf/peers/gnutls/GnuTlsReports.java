@@ -14,12 +14,14 @@ import tlsconf.peers.Suite;
 
 /**
  * Reads GnuTLS's session description, printed by gnutls-cli ("- Description: ...") and by gnutls-serv, and shown
- * on the page {@code gnutls-serv --http} answers with: {@code (TLS1.3-X.509)-(ECDHE-X25519)-(ECDSA-SECP256R1-SHA256)-(AES-128-GCM)}.
+ * on the page {@code gnutls-serv --http} answers with:
+ * {@code (TLS1.3-X.509)-(ECDHE-X25519)-(ECDSA-SECP256R1-SHA256)-(AES-128-GCM)}.
  * A resumed TLS 1.3 session drops the signature part; gnutls-cli also prints "This is a resumed session".
  */
 public final class GnuTlsReports {
 
-    private static final Pattern DESCRIPTION = Pattern.compile("Description:(?:</TD><TD>|\\s)*(\\(TLS1\\.[23][^\\s<]*)");
+    private static final Pattern DESCRIPTION =
+            Pattern.compile("Description:(?:</TD><TD>|\\s)*(\\(TLS1\\.[23][^\\s<]*)");
     private static final Pattern PART = Pattern.compile("\\(([^)]*)\\)");
 
     private GnuTlsReports() {

@@ -68,7 +68,8 @@ public final class OpenSslPreset implements PeerPreset {
         int port = FreePorts.allocate();
         List<String> cmd = new ArrayList<>(List.of(BINARY, "s_server", "-accept", "127.0.0.1:" + port,
                 versionFlag(config.version())));
-        PemFiles files = PemFiles.write(workDir, "openssl-server", config.requireCredentials("openssl s_server"));
+        PemFiles files = PemFiles.write(workDir, "openssl-server-" + port,
+                config.requireCredentials("openssl s_server"));
         cmd.addAll(List.of("-cert", files.leaf().toString(), "-key", files.key().toString()));
         if (!config.requireCredentials("openssl s_server").intermediates().isEmpty()) {
             cmd.addAll(List.of("-cert_chain", files.intermediates().toString()));
@@ -81,7 +82,7 @@ public final class OpenSslPreset implements PeerPreset {
             case REQUIRE -> cmd.addAll(List.of("-Verify", "3", "-verify_return_error"));
         }
         if (!config.trustAnchors().isEmpty()) {
-            Path roots = PemFiles.writeCertificates(workDir.resolve("openssl-server-roots.pem"),
+            Path roots = PemFiles.writeCertificates(workDir.resolve("openssl-server-" + port + "-roots.pem"),
                     config.trustAnchors());
             cmd.addAll(List.of("-CAfile", roots.toString()));
         }
@@ -95,6 +96,7 @@ public final class OpenSslPreset implements PeerPreset {
     @Override
     public RunningPeer startClient(PeerConfig config, int port, Path workDir) {
         requireSupport(Role.CLIENT, config);
+        int run = PemFiles.nextRun();
         List<String> cmd = new ArrayList<>(List.of(BINARY, "s_client", "-connect", "127.0.0.1:" + port,
                 versionFlag(config.version()), "-brief", "-ign_eof"));
         String name = config.serverName();
@@ -104,13 +106,13 @@ public final class OpenSslPreset implements PeerPreset {
             cmd.addAll(List.of("-servername", name, "-verify_hostname", name));
         }
         if (!config.trustAnchors().isEmpty()) {
-            Path roots = PemFiles.writeCertificates(workDir.resolve("openssl-client-roots.pem"),
+            Path roots = PemFiles.writeCertificates(workDir.resolve("openssl-client-" + run + "-roots.pem"),
                     config.trustAnchors());
             cmd.addAll(List.of("-CAfile", roots.toString(), "-verify_return_error"));
         }
         if (config.credentials().isPresent()) {
             PeerCredentials creds = config.credentials().get();
-            PemFiles files = PemFiles.write(workDir, "openssl-client", creds);
+            PemFiles files = PemFiles.write(workDir, "openssl-client-" + run, creds);
             cmd.addAll(List.of("-cert", files.leaf().toString(), "-key", files.key().toString()));
             if (!creds.intermediates().isEmpty()) {
                 cmd.addAll(List.of("-cert_chain", files.intermediates().toString()));

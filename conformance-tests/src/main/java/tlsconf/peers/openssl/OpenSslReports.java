@@ -25,8 +25,9 @@ public final class OpenSslReports {
     }
 
     /**
-     * Parses {@code s_client -brief} output. "Peer certificate:" and "Signature type:" appear only after a full
-     * handshake, so their absence after "CONNECTION ESTABLISHED" means the session was resumed.
+     * Parses {@code s_client -brief} output. "Signature type:" (the server's CertificateVerify) appears only after
+     * a full handshake, so its absence after "CONNECTION ESTABLISHED" means the session was resumed ("Peer
+     * certificate:" is printed either way: a resumed session keeps the certificate).
      */
     public static PeerReport sClientBrief(String text) {
         PeerReport r = PeerReport.empty();
@@ -37,7 +38,7 @@ public final class OpenSslReports {
         r = find(SIGNATURE, text).flatMap(s -> scheme(s, hash.orElse(""))).map(r::withScheme).orElse(r);
         r = find(VERIFICATION, text).map(v -> v.strip().equals("OK")).map(r::withVerified).orElse(r);
         if (text.contains("CONNECTION ESTABLISHED")) {
-            r = r.withResumed(!text.contains("Peer certificate:"));
+            r = r.withResumed(!SIGNATURE.matcher(text).find());
         }
         return r;
     }
@@ -86,10 +87,11 @@ public final class OpenSslReports {
     }
 
     static Optional<SigScheme> scheme(String type, String hash) {
-        return switch (type) {
-            case "ECDSA" -> hash.equals("SHA256") ? Optional.of(SigScheme.ECDSA_SECP256R1_SHA256) : Optional.empty();
-            case "RSA-PSS" -> hash.equals("SHA256") ? Optional.of(SigScheme.RSA_PSS_RSAE_SHA256) : Optional.empty();
-            case "Ed25519" -> Optional.of(SigScheme.ED25519);
+        // OpenSSL 3.0 prints "Signature type: ed25519" with "Hash used: UNDEF" for EdDSA.
+        return switch (type.toLowerCase(java.util.Locale.ROOT)) {
+            case "ecdsa" -> hash.equals("SHA256") ? Optional.of(SigScheme.ECDSA_SECP256R1_SHA256) : Optional.empty();
+            case "rsa-pss" -> hash.equals("SHA256") ? Optional.of(SigScheme.RSA_PSS_RSAE_SHA256) : Optional.empty();
+            case "ed25519" -> Optional.of(SigScheme.ED25519);
             default -> Optional.empty();
         };
     }
