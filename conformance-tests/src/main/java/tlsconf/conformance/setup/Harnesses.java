@@ -28,8 +28,19 @@ public final class Harnesses {
                     PeerFactory.forSocketTarget(options)));
         }
         if (spec.clientCommand() != null) {
+            tlsconf.impl.cert.TestPki pki = tlsconf.impl.cert.TestPki.shared();
+            java.nio.file.Path ca;
+            try {
+                ca = java.nio.file.Files.createTempFile("tlsconf-roots-", ".pem");
+                tlsconf.peers.PemFiles.writeCertificates(ca, List.of(pki.root(tlsconf.impl.cert.KeyType.EC_P256),
+                        pki.root(tlsconf.impl.cert.KeyType.RSA_2048), pki.root(tlsconf.impl.cert.KeyType.ED25519)));
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new tlsconf.conformance.target.TargetSetupException("cannot write the test roots: "
+                        + e.getMessage(), e);
+            }
             return List.of(new Harness(ClientCommandTarget.of(spec.clientCommand(),
-                    options.stepTimeout().multipliedBy(5)), PeerFactory.forSocketTarget(options)));
+                    options.stepTimeout().multipliedBy(5), ca, ServerNames.forPki(pki)),
+                    PeerFactory.forSocketTarget(options)));
         }
         List<Harness> out = new ArrayList<>();
         for (Role role : List.of(Role.SERVER, Role.CLIENT)) {

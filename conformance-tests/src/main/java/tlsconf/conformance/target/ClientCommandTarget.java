@@ -20,7 +20,8 @@ import tlsconf.model.vocabulary.TlsVersion;
 
 /**
  * A TLS client started once per scenario by a command line with {@code {host}} and {@code {port}} placeholders
- * ({@code --client-command}). The suite listens on 127.0.0.1, starts the command through {@code /bin/sh -c}, and
+ * ({@code --client-command}), and optionally {@code {ca}} (a PEM file of the suite's test roots, to trust) and
+ * {@code {servername}} (the name the client must check, which name-defect scenarios change). The suite listens on 127.0.0.1, starts the command through {@code /bin/sh -c}, and
  * kills it (and its children) when the scenario ends.
  */
 public class ClientCommandTarget implements Target {
@@ -30,9 +31,12 @@ public class ClientCommandTarget implements Target {
     private final Set<TlsVersion> versions;
     private final Set<Capability> capabilities;
     private final Duration acceptTimeout;
+    private final java.nio.file.Path caFile;
+    private final java.util.function.Function<Scenario, String> serverName;
 
     public ClientCommandTarget(String name, String description, String template, Set<TlsVersion> versions,
-                               Set<Capability> capabilities, Duration acceptTimeout) {
+                               Set<Capability> capabilities, Duration acceptTimeout, java.nio.file.Path caFile,
+                               java.util.function.Function<Scenario, String> serverName) {
         if (!template.contains("{port}")) {
             throw new IllegalArgumentException("--client-command must contain the {port} placeholder: '"
                     + template + "'");
@@ -43,11 +47,22 @@ public class ClientCommandTarget implements Target {
         this.versions = Set.copyOf(versions);
         this.capabilities = Set.copyOf(capabilities);
         this.acceptTimeout = acceptTimeout;
+        this.caFile = caFile;
+        this.serverName = serverName;
     }
 
-    public static ClientCommandTarget of(String template, Duration acceptTimeout) {
+    /**
+     * A client command; it verifies the server's chain (a certificate check applies) only when it uses the
+     * {@code {ca}} placeholder.
+     */
+    public static ClientCommandTarget of(String template, Duration acceptTimeout, java.nio.file.Path caFile,
+                                         java.util.function.Function<Scenario, String> serverName) {
+        Set<Capability> caps = EnumSet.of(Capability.OBSERVABLE_COMPLETION);
+        if (template.contains("{ca}")) {
+            caps.add(Capability.VERIFIES_SERVER_CERTIFICATE);
+        }
         return new ClientCommandTarget("client", "TLS client '" + template + "'", template,
-                EnumSet.allOf(TlsVersion.class), EnumSet.of(Capability.OBSERVABLE_COMPLETION), acceptTimeout);
+                EnumSet.of(TlsVersion.TLS_1_3), caps, acceptTimeout, caFile, serverName);
     }
 
     @Override
@@ -104,7 +119,9 @@ public class ClientCommandTarget implements Target {
             listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             listener.setSoTimeout((int) acceptTimeout.toMillis());
             String command = template.replace("{host}", "127.0.0.1")
-                    .replace("{port}", Integer.toString(listener.getLocalPort()));
+                    .replace("{port}", Integer.toString(listener.getLocalPort()))
+                    .replace("{ca}", caFile == null ? "" : caFile.toString())
+                    .replace("{servername}", serverName.apply(scenario));
             process = new ProcessBuilder(List.of("/bin/sh", "-c", command))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
