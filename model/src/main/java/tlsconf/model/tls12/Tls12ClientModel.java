@@ -112,6 +112,12 @@ public final class Tls12ClientModel {
                         rfc5246("7.4.1.1", "a client not renegotiating may answer with a no_renegotiation warning"))
                 .step(HELLO_REQUESTED, sent(APPLICATION_DATA, APPLICATION), ALWAYS, CONNECTED,
                         rfc5246("7.4.1.1", "a client not renegotiating MAY ignore the HelloRequest"))
+                .loops(EnumSet.of(HELLO_REQUESTED), received(APPLICATION_DATA, APPLICATION), ALWAYS,
+                        rfc5246("7.4.1.1", "application data may still arrive while the request is pending"))
+                .step(HELLO_REQUESTED, sent(CLOSE_NOTIFY, APPLICATION), ALWAYS, CLOSED,
+                        rfc5246("7.2.1", "either side may close with close_notify"))
+                .step(HELLO_REQUESTED, received(CLOSE_NOTIFY, APPLICATION), ALWAYS, CLOSED,
+                        rfc5246("7.4.1.1", "a server not answered with a ClientHello may close the connection"))
                 .step(CONNECTED, sent(CLOSE_NOTIFY, APPLICATION), ALWAYS, CLOSED,
                         rfc5246("7.2.1", "either side may close with close_notify"))
                 .step(CONNECTED, received(CLOSE_NOTIFY, APPLICATION), ALWAYS, CLOSED,
