@@ -46,6 +46,7 @@ public final class TlsConfig {
     private final boolean helloRetryCookie;
     private final boolean forceHelloRetryRequest;
     private final int maxFragment;
+    private final int recordSizeLimit;
     private final RecordLayer.PaddingPolicy padding;
     private final byte[] ticketKey;
     private final java.util.function.UnaryOperator<List<tlsconf.impl.message.Extension>> clientHelloExtensions;
@@ -80,6 +81,7 @@ public final class TlsConfig {
         helloRetryCookie = b.helloRetryCookie;
         forceHelloRetryRequest = b.forceHelloRetryRequest;
         maxFragment = b.maxFragment;
+        recordSizeLimit = b.recordSizeLimit;
         padding = b.padding;
         clientHelloExtensions = b.clientHelloExtensions;
         encryptedExtensions = b.encryptedExtensions;
@@ -122,6 +124,8 @@ public final class TlsConfig {
     public boolean helloRetryCookie() { return helloRetryCookie; }
     public boolean forceHelloRetryRequest() { return forceHelloRetryRequest; }
     public int maxFragment() { return maxFragment; }
+    /** record_size_limit we advertise (RFC 8449); 0: the client does not offer it, the server answers 2^14+1. */
+    public int recordSizeLimit() { return recordSizeLimit; }
     public RecordLayer.PaddingPolicy padding() { return padding; }
     /**
      * Client: rewrites the ClientHello's extension list before it is sent (and enters the transcript);
@@ -171,6 +175,7 @@ public final class TlsConfig {
         private boolean helloRetryCookie = true;
         private boolean forceHelloRetryRequest;
         private int maxFragment = 1 << 14;
+        private int recordSizeLimit;
         private RecordLayer.PaddingPolicy padding = (t, n) -> 0;
         private java.util.function.UnaryOperator<List<tlsconf.impl.message.Extension>> clientHelloExtensions =
                 java.util.function.UnaryOperator.identity();
@@ -239,6 +244,8 @@ public final class TlsConfig {
         public Builder forceHelloRetryRequest(boolean f) { forceHelloRetryRequest = f; return this; }
         /** Largest record fragment we send. Default 2^14. */
         public Builder maxFragment(int n) { maxFragment = n; return this; }
+        /** record_size_limit to advertise (RFC 8449), 64..16385; default 0 (client: not offered). */
+        public Builder recordSizeLimit(int n) { recordSizeLimit = n; return this; }
         /** Record padding (RFC 8446 §5.4). Default none. */
         public Builder padding(RecordLayer.PaddingPolicy p) { padding = p; return this; }
 
@@ -265,6 +272,9 @@ public final class TlsConfig {
             }
             if ((certificateChain == null) != (privateKey == null)) {
                 throw new IllegalArgumentException("credentials need both a chain and a private key");
+            }
+            if (recordSizeLimit != 0 && (recordSizeLimit < 64 || recordSizeLimit > (1 << 14) + 1)) {
+                throw new IllegalArgumentException("recordSizeLimit " + recordSizeLimit + " outside 64..16385");
             }
             if (maxFragment < 1 || maxFragment > 1 << 14) {
                 throw new IllegalArgumentException("maxFragment " + maxFragment + " outside 1..16384");

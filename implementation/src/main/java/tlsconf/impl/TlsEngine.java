@@ -363,6 +363,12 @@ public final class TlsEngine {
         }
 
         @Override
+        public void recordSizeLimits(int peerLimit, int ownLimit) {
+            records.setPeerRecordSizeLimit(peerLimit);
+            records.setOwnRecordSizeLimit(ownLimit);
+        }
+
+        @Override
         public void skipEarlyData(int maxBytes) {
             records.skipUndecryptable(maxBytes);
         }

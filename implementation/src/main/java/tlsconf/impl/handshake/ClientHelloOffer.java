@@ -25,7 +25,7 @@ import tlsconf.model.vocabulary.TlsVersion;
  */
 record ClientHelloOffer(ClientHello hello, CipherSuite suite, List<Integer> supportedGroups,
         List<KeyShareEntry> shares, List<Integer> signatureSchemes, String serverName, OfferedPsks psks,
-        List<Integer> pskModes, boolean earlyData) {
+        List<Integer> pskModes, boolean earlyData, int recordSizeLimit) {
 
     static ClientHelloOffer parse(ClientHello ch, TlsConfig config) throws TlsAlertException {
         Extensions ext = ch.extensions();
@@ -110,8 +110,17 @@ record ClientHelloOffer(ClientHello hello, CipherSuite suite, List<Integer> supp
         if (psks == null && sharesData.isEmpty()) {
             throw Violation.MISSING_EXTENSION.alert("ClientHello without key_share or pre_shared_key");
         }
+        int recordSizeLimit = 0;
+        Optional<byte[]> rsl = ext.data(ExtensionType.RECORD_SIZE_LIMIT);
+        if (rsl.isPresent()) {
+            recordSizeLimit = CodeLists.decodeU16(rsl.get(), "record_size_limit");
+            if (recordSizeLimit < 64) {
+                // RFC 8449 §4: a value below 64 is illegal_parameter.
+                throw Violation.BAD_EXTENSION.alert("record_size_limit " + recordSizeLimit + " below 64");
+            }
+        }
         return new ClientHelloOffer(ch, suite, groups, shares, schemes, sni, psks, modes,
-                ext.has(ExtensionType.EARLY_DATA));
+                ext.has(ExtensionType.EARLY_DATA), recordSizeLimit);
     }
 
     private static String hex(List<Integer> codes) {

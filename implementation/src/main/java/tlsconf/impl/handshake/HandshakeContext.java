@@ -31,6 +31,9 @@ public interface HandshakeContext {
     /** Server declining offered 0-RTT: skip early data records it cannot open (RFC 8446 §4.2.10). */
     void skipEarlyData(int maxBytes);
 
+    /** record_size_limit negotiated (RFC 8449): the peer's applies to what we send, ours to what we receive. */
+    void recordSizeLimits(int peerLimit, int ownLimit);
+
     /** The ClientHello.random that labels key log lines. */
     void clientRandom(byte[] random);
 

@@ -147,6 +147,9 @@ public final class Tls13ClientHandshake implements Handshake {
             }
             ext.add(new Extension(ExtensionType.PSK_KEY_EXCHANGE_MODES, CodeLists.encodeU8List(modes)));
         }
+        if (config.recordSizeLimit() > 0) {
+            ext.add(new Extension(ExtensionType.RECORD_SIZE_LIMIT, CodeLists.encodeU16(config.recordSizeLimit())));
+        }
         if (cookie != null) {
             ext.add(new Extension(ExtensionType.COOKIE, CodeLists.encodeOpaque16(cookie)));
         }
@@ -339,6 +342,15 @@ public final class Tls13ClientHandshake implements Handshake {
             EncryptedExtensions ee = EncryptedExtensions.decode(frame.body());
             ExtensionRules.checkResponse(ee.extensions(), hello.extensions(), ExtensionRules.ENCRYPTED_EXTENSIONS,
                     "EncryptedExtensions");
+            Optional<byte[]> rsl = ee.extensions().data(ExtensionType.RECORD_SIZE_LIMIT);
+            if (rsl.isPresent()) {
+                int limit = CodeLists.decodeU16(rsl.get(), "record_size_limit");
+                if (limit < 64) {
+                    // RFC 8449 §4: a value below 64 is illegal_parameter.
+                    throw Violation.BAD_EXTENSION.alert("record_size_limit " + limit + " below 64");
+                }
+                ctx.recordSizeLimits(limit, config.recordSizeLimit() > 0 ? config.recordSizeLimit() : (1 << 14) + 1);
+            }
             ctx.transcript().add(frame.raw());
             if (k.resumed()) {
                 // §2.2: with a PSK the server authenticates by Finished alone.

@@ -249,6 +249,12 @@ public final class Tls13ServerHandshake implements Handshake {
                 // RFC 6066 §3: an empty server_name acknowledges the name.
                 ee.add(new Extension(ExtensionType.SERVER_NAME, new byte[0]));
             }
+            if (offer.recordSizeLimit() > 0) {
+                // RFC 8449: answer with our limit; from now on our records respect the client's.
+                int own = config.recordSizeLimit() > 0 ? config.recordSizeLimit() : (1 << 14) + 1;
+                ee.add(new Extension(ExtensionType.RECORD_SIZE_LIMIT, CodeLists.encodeU16(own)));
+                ctx.recordSizeLimits(offer.recordSizeLimit(), own);
+            }
             ctx.send(new EncryptedExtensions(new Extensions(config.encryptedExtensions(ee))));
             SignatureScheme scheme = null;
             CertificateRequest request = null;

@@ -30,6 +30,10 @@ public final class RecordLayer {
     private Epoch writeEpoch = Epoch.PLAINTEXT;
     private int writeGeneration;
     private int maxFragment = RecordProtection.MAX_PLAINTEXT;
+    /** Largest TLSInnerPlaintext we send (content + type + padding): the peer's record_size_limit (RFC 8449). */
+    private int maxInnerOut = RecordProtection.MAX_PLAINTEXT + 1;
+    /** Largest TLSInnerPlaintext we accept: our advertised record_size_limit. */
+    private int maxInnerIn = RecordProtection.MAX_PLAINTEXT + 1;
     private PaddingPolicy padding = (t, n) -> 0;
     private boolean acceptPlaintextAlerts = true;
     private int skipBudget;
@@ -45,6 +49,16 @@ public final class RecordLayer {
             throw new IllegalArgumentException("fragment size " + n);
         }
         this.maxFragment = n;
+    }
+
+    /** The peer's record_size_limit (RFC 8449 §4): our protected records stay within it. */
+    public void setPeerRecordSizeLimit(int limit) {
+        maxInnerOut = Math.min(limit, RecordProtection.MAX_PLAINTEXT + 1);
+    }
+
+    /** Our advertised record_size_limit: a larger protected record from the peer is record_overflow. */
+    public void setOwnRecordSizeLimit(int limit) {
+        maxInnerIn = Math.min(limit, RecordProtection.MAX_PLAINTEXT + 1);
     }
 
     public void setReadKeys(Epoch epoch, RecordProtection protection) {
@@ -157,6 +171,11 @@ public final class RecordLayer {
         if (ContentType.fromCode(inner.type()).isEmpty() || inner.type() == ContentType.HEARTBEAT.code()) {
             throw Violation.UNKNOWN_CONTENT_TYPE.alert("inner content type " + inner.type());
         }
+        if (fragment.length - 16 > maxInnerIn) {
+            // RFC 8449 §4: a record over the limit we advertised is record_overflow.
+            throw Violation.RECORD_OVERFLOW.alert("protected record of " + (fragment.length - 16)
+                    + " plaintext bytes over our record_size_limit " + maxInnerIn);
+        }
         checkNotEmpty(inner.type(), inner.content().length);
         return new Record(inner.type(), inner.content(), readEpoch, readGeneration);
     }
@@ -174,7 +193,8 @@ public final class RecordLayer {
         int pos = off;
         int end = off + len;
         do {
-            int n = Math.min(maxFragment, end - pos);
+            int limit = writeProtection == null ? maxFragment : Math.min(maxFragment, maxInnerOut - 1);
+            int n = Math.min(limit, end - pos);
             writeRecord(contentType, data, pos, n);
             pos += n;
         } while (pos < end);
@@ -185,7 +205,7 @@ public final class RecordLayer {
         if (writeProtection == null || contentType == ContentType.CHANGE_CIPHER_SPEC.code()) {
             writePlaintext(contentType, data, off, len);
         } else {
-            int pad = Math.max(0, Math.min(padding.padding(contentType, len), RecordProtection.MAX_PLAINTEXT - len));
+            int pad = Math.max(0, Math.min(padding.padding(contentType, len), maxInnerOut - 1 - len));
             byte[] rec = writeProtection.protect(contentType, data, off, len, pad);
             out.write(rec, 0, rec.length);
         }
