@@ -87,7 +87,7 @@ final class VectorsCommand implements Callable<Integer> {
             int failed = 0;
             int skipped = 0;
             for (var f : r.files()) {
-                for (Outcome o : VectorRunner.run(f)) {
+                for (Outcome o : VectorRunner.run(f, r)) {
                     out.println(o.line());
                     out.flush();
                     switch (o.status()) {

@@ -33,11 +33,15 @@ import tlsconf.vectors.kind.Transcript.Step;
 final class ReferenceClientReplay {
     private final Transcript t;
     private final Checks checks = new Checks();
+    private final Map<Integer, byte[]> replaced;
     private int exact;
     private int fed;
+    /** The alert our client raised on a replaced record, if any. */
+    private TlsAlertException raised;
 
-    private ReferenceClientReplay(Transcript t) {
+    private ReferenceClientReplay(Transcript t, Map<Integer, byte[]> replaced) {
         this.t = t;
+        this.replaced = replaced;
     }
 
     /** Traces without PSK (needs §3's session) and without client authentication (key not given). */
@@ -46,8 +50,19 @@ final class ReferenceClientReplay {
                 && t.steps("server", "construct a CertificateRequest").isEmpty();
     }
 
+    /**
+     * For negative vectors: plays {@code base} with the server records of the given steps replaced, and returns the
+     * alert our client raised when it received one of them (empty if it raised none).
+     */
+    static java.util.Optional<TlsAlertException> playMutated(Transcript base, Map<Integer, byte[]> replacedRecords)
+            throws TlsAlertException {
+        ReferenceClientReplay r = new ReferenceClientReplay(base, replacedRecords);
+        r.replay();
+        return java.util.Optional.ofNullable(r.raised);
+    }
+
     static Outcome run(VectorFile file) {
-        ReferenceClientReplay r = new ReferenceClientReplay((Transcript) file.body());
+        ReferenceClientReplay r = new ReferenceClientReplay((Transcript) file.body(), Map.of());
         String id = file.id() + "/reference-client";
         try {
             r.replay();
@@ -101,6 +116,15 @@ final class ReferenceClientReplay {
             byte[] record = s.value("complete record").get().toByteArray();
             byte[] payload = s.value("payload").get().toByteArray();
             if (s.role().equals("server")) {
+                if (replaced.containsKey(s.index())) {
+                    try {
+                        client.feed(replaced.get(s.index()));
+                    } catch (TlsAlertException e) {
+                        raised = e;
+                        return;
+                    }
+                    continue;
+                }
                 client.feed(record);
                 fed++;
                 if (s.action().equals("send application_data record")) {

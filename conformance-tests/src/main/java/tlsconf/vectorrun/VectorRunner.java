@@ -21,14 +21,18 @@ public final class VectorRunner {
     }
 
     public static List<Outcome> run(VectorFile file) {
+        return run(file, new LoadResult(List.of(), List.of()));
+    }
+
+    /** {@code context}: the other files loaded with this one (a negative vector's base may be among them). */
+    public static List<Outcome> run(VectorFile file, LoadResult context) {
         try {
             return switch (file.kind()) {
                 case TRANSCRIPT -> transcript(file);
                 case KDF -> KdfReplay.run(file);
                 case WYCHEPROOF -> List.of(WycheproofReplay.run(file));
                 case CERTIFICATE -> CertificateReplay.run(file);
-                case NEGATIVE -> List.of(Outcome.skipped(file.id(), file.location(),
-                        "negative vectors need the reference handshake driven with a mutation; not replayed yet"));
+                case NEGATIVE -> List.of(NegativeReplay.run(file, context));
                 case RECORDING -> List.of(RecordingReplay.run(file));
             };
         } catch (RuntimeException e) {
@@ -53,7 +57,7 @@ public final class VectorRunner {
     public static List<Outcome> runAll(LoadResult loaded) {
         List<Outcome> out = new ArrayList<>();
         for (VectorFile f : loaded.files()) {
-            out.addAll(run(f));
+            out.addAll(run(f, loaded));
         }
         return out;
     }

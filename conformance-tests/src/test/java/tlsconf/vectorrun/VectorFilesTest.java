@@ -50,7 +50,7 @@ class VectorFilesTest {
             tests.add(DynamicTest.dynamicTest(f.id() + " (" + Path.of(f.location()).getFileName() + ")", () -> {
                 List<String> failures = new ArrayList<>();
                 int passed = 0;
-                for (Outcome o : VectorRunner.run(f)) {
+                for (Outcome o : VectorRunner.run(f, loaded)) {
                     if (o.status() == Outcome.Status.FAILED) {
                         failures.add(o.line());
                     }
