@@ -2,9 +2,21 @@ package tlsconf.conformance.verdict;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import tlsconf.model.Citation;
+import tlsconf.model.event.Event;
+import tlsconf.model.event.MessageKind;
+import tlsconf.model.oracle.Reaction;
+import tlsconf.model.vocabulary.AlertDescription;
 import tlsconf.model.vocabulary.AlertLevel;
 
-/** Compares an observation with an expectation at a strictness. Pure: no I/O, no state. */
+/**
+ * Compares an observation with an expectation at a strictness. The verdict is the formal model's ({@link
+ * tlsconf.model.oracle.Judge}): expectations become model reactions and observations model observations. Only what
+ * the model has no word for is decided here: a scenario that could not be played (never a pass), an alert the peer
+ * could not decrypt (an alert, but of unknown description), and the either-or of {@link
+ * Expectation.RejectOrContinue}. Pure: no I/O, no state.
+ */
 public final class Judge {
     private Judge() {
     }
@@ -22,29 +34,49 @@ public final class Judge {
     }
 
     static boolean passes(Expectation expected, Observation observed, Strictness strictness) {
-        if (expected instanceof Expectation.Accept) {
-            return observed instanceof Observation.Completed || observed instanceof Observation.Continued;
+        if (observed instanceof Observation.NotPlayable) {
+            return false;
         }
         if (expected instanceof Expectation.RejectOrContinue either) {
             return observed instanceof Observation.Completed || passes(either.reject(), observed, strictness);
         }
-        Expectation.Reject reject = (Expectation.Reject) expected;
-        if (observed instanceof Observation.Alert alert) {
-            switch (strictness) {
-                case EXACT:
-                    // RFC 8446 §6.2: error alerts are always fatal; the description must be one the RFC names.
-                    return alert.level() == AlertLevel.FATAL && alert.description() != null
-                            && reject.acceptable().contains(alert.description());
-                case ALERT:
-                    return alert.isError();
-                case CLOSE:
-                    return true;
-                default:
-                    throw new AssertionError(strictness);
-            }
+        if (observed instanceof Observation.Alert a && a.description() == null) {
+            // An alert we could not read: it ends the connection, but which one it was is unknown.
+            return expected instanceof Expectation.Reject && strictness != Strictness.EXACT;
         }
-        // A close without an alert is a refusal only at the loosest level; completion, a timeout (the target
-        // neither refused nor closed) and an unplayable scenario never are.
-        return observed instanceof Observation.Closed && strictness == Strictness.CLOSE;
+        return tlsconf.model.oracle.Judge.judge(reaction(expected), modelObservation(observed),
+                tlsconf.model.oracle.Strictness.valueOf(strictness.name())).passed();
+    }
+
+    /** The model reaction an expectation stands for (every expectation of the catalogue cites RFC 8446). */
+    static Reaction reaction(Expectation expected) {
+        if (expected instanceof Expectation.Accept a) {
+            return new Reaction.Ignore(Citation.rfc8446(a.section(), "the handshake completes"));
+        }
+        Expectation.Reject r = (Expectation.Reject) expected;
+        return new Reaction.Abort(r.preferred(), r.acceptable(), Citation.rfc8446(r.section(), "refuse"),
+                "deviation");
+    }
+
+    static tlsconf.model.oracle.Observation modelObservation(Observation o) {
+        if (o instanceof Observation.Completed) {
+            return new tlsconf.model.oracle.Observation.HandshakeCompleted();
+        }
+        if (o instanceof Observation.Continued) {
+            // The target went on with its handshake: for the model, it carried on and sent its next message.
+            return new tlsconf.model.oracle.Observation.MessageReceived(
+                    Event.sent(MessageKind.FINISHED, tlsconf.model.event.Protection.HANDSHAKE));
+        }
+        if (o instanceof Observation.Alert a) {
+            if (a.description() == AlertDescription.CLOSE_NOTIFY) {
+                return new tlsconf.model.oracle.Observation.ConnectionClosed();
+            }
+            return new tlsconf.model.oracle.Observation.AlertReceived(
+                    Optional.ofNullable(a.level()).orElse(AlertLevel.FATAL), a.description());
+        }
+        if (o instanceof Observation.Closed) {
+            return new tlsconf.model.oracle.Observation.ConnectionClosed();
+        }
+        return new tlsconf.model.oracle.Observation.TimedOut();
     }
 }

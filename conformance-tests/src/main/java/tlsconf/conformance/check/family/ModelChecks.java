@@ -193,7 +193,8 @@ public final class ModelChecks {
             case APPLICATION -> Protection.APPLICATION;
             case EARLY -> null;
         };
-        if (p == null) {
+        if (p == null || (!hasNext && p == Protection.HANDSHAKE)) {
+            // After its handshake the peer only has application keys (and plaintext).
             return Optional.empty();
         }
         MessageKind k = e.kind();
