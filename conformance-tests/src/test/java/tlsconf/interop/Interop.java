@@ -1,5 +1,7 @@
 package tlsconf.interop;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,7 +10,19 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import tlsconf.impl.CipherSuite;
 import tlsconf.impl.ClientAuth;
@@ -120,8 +134,11 @@ final class Interop {
         assertTrue(!resumption || r.resumed().isPresent(), "no resumption status in the report: " + context);
     }
 
-    /** What our client saw on one connection to an HTTP-answering server peer. */
-    record Exchange(Negotiated negotiated, String response) {
+    /**
+     * What our client saw on one connection to an HTTP-answering server peer; {@code closeNotify}: the response
+     * ended with the server's close_notify, not a bare end of the TCP stream.
+     */
+    record Exchange(Negotiated negotiated, String response, boolean closeNotify) {
     }
 
     /**
@@ -136,28 +153,64 @@ final class Interop {
                 Negotiated negotiated = tls.negotiated();
                 send(tls, HTTP_GET.getBytes(StandardCharsets.US_ASCII));
                 String response = readToEnd(tls.getInputStream());
-                return new Exchange(negotiated, response);
+                return new Exchange(negotiated, response, tls.engine().isPeerClosed());
             } finally {
                 tls.close();
             }
         }
     }
 
-    /**
-     * Writes {@code data} through the socket's application stream. Workaround: in the TlsSocket of this writing,
-     * {@code AppOutput.write} calls {@code flush()}, which inside an OutputStream subclass binds to the inherited
-     * no-op {@code OutputStream.flush()}, not to {@code TlsSocket.flush()}: the record stays queued in the engine
-     * until the next read. A server that writes and then waits for the peer's answer would hang, so the queued
-     * bytes are pushed here; {@link ReferenceSocketWriteTest} pins the defect itself.
-     */
+    /** Writes {@code data} through the socket's application stream; it must go on the wire at once. */
     static void send(TlsSocket tls, byte[] data) throws IOException {
         tls.getOutputStream().write(data);
         tls.getOutputStream().flush();
-        if (tls.engine().hasOutgoing()) {
-            byte[] stuck = tls.engine().takeOutgoing();
-            tls.socket().getOutputStream().write(stuck);
-            tls.socket().getOutputStream().flush();
+    }
+
+    /** The TLS 1.3 secrets both sides must have derived identically (RFC 8446 §7.1). */
+    static final List<String> TRAFFIC_SECRETS = List.of("CLIENT_HANDSHAKE_TRAFFIC_SECRET",
+            "SERVER_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0");
+
+    /**
+     * Our NSS key log and the peer's must hold the same traffic secrets for every connection (client random) we
+     * logged: a check of our key schedule against an independent one. The peer may write its lines a moment
+     * after the connection ends, hence the bounded wait.
+     */
+    static void assertKeyLogsAgree(Path ours, Path theirs) throws IOException {
+        Map<String, String> mine = keyLog(ours);
+        Set<String> randoms = new TreeSet<>();
+        mine.keySet().forEach(k -> randoms.add(k.substring(k.indexOf(' ') + 1)));
+        assertFalse(randoms.isEmpty(), "our key log is empty: " + ours);
+        List<String> wanted = new ArrayList<>();
+        for (String random : randoms) {
+            TRAFFIC_SECRETS.forEach(label -> wanted.add(label + " " + random));
         }
+        assertTrue(mine.keySet().containsAll(wanted), "our key log lacks traffic secrets: " + mine.keySet());
+        try {
+            Awaitility.await("peer key log " + theirs).atMost(IO_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> keyLog(theirs).keySet().containsAll(wanted));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the peer's key log " + theirs + " lacks " + wanted + "; it has "
+                    + keyLog(theirs).keySet(), e);
+        }
+        Map<String, String> peer = keyLog(theirs);
+        for (String key : wanted) {
+            assertEquals(peer.get(key), mine.get(key), key + " differs between our key log and the peer's");
+        }
+    }
+
+    /** "LABEL client_random" -> secret, hex in lower case; a missing file is empty. */
+    static Map<String, String> keyLog(Path file) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+            String[] f = line.strip().split(" ");
+            if (f.length == 3 && !line.startsWith("#")) {
+                out.put(f[0] + " " + f[1].toLowerCase(Locale.ROOT), f[2].toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     static Socket connect(int port) throws IOException {

@@ -227,12 +227,26 @@ class ReferenceClientInteropTest {
         assertPeerAgrees(peer, second, second.negotiated());
     }
 
+    @ParameterizedTest(name = "{0} server and our client log the same TLS 1.3 secrets")
+    @MethodSource("peers")
+    void keyLog(String peer) throws IOException {
+        Path theirs = dir.resolve(peer + "-server-keylog.txt");
+        Path ours = dir.resolve(peer + "-our-client-keylog.txt");
+        ServerPeer server = server(peer, "key log",
+                Interop.peerServer(SigScheme.ECDSA_SECP256R1_SHA256).keyLogFile(theirs).build());
+
+        Interop.httpGet(server.port(), Interop.ourClient(SigScheme.ECDSA_SECP256R1_SHA256).keyLog(ours).build());
+
+        Interop.assertKeyLogsAgree(ours, theirs);
+    }
+
     /**
      * The page the server sent must say TLS 1.3 and our suite (and, where the peer prints them, our group,
      * scheme and resumption), and it must have been complete: the server closed after it with close_notify.
      */
     private static void assertPeerAgrees(String peer, Interop.Exchange x, Negotiated n) {
         assertTrue(x.response().startsWith("HTTP/1.0 200"), "not an HTTP answer:\n" + x.response());
+        assertTrue(x.closeNotify(), peer + " ended the response without close_notify");
         PeerReport r = ServerPool.preset(peer, Role.SERVER, PeerConfig.builder().build()).report(Role.SERVER,
                 x.response());
         String context = peer + " says " + r.describe() + "; we negotiated " + n;

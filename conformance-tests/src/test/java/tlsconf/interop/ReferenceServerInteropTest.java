@@ -226,6 +226,19 @@ class ReferenceServerInteropTest {
         assertClientAgrees(preset, second);
     }
 
+    @ParameterizedTest(name = "{0} client and our server log the same TLS 1.3 secrets")
+    @MethodSource("peers")
+    void keyLog(String peer) throws IOException {
+        Path theirs = dir.resolve(peer + "-client-keylog.txt");
+        Path ours = dir.resolve(peer + "-our-server-keylog.txt");
+        PeerConfig client = Interop.peerClient(SigScheme.ECDSA_SECP256R1_SHA256).keyLogFile(theirs).build();
+        PeerPreset preset = preset(peer, client);
+
+        run(preset, client, Interop.ourServer(SigScheme.ECDSA_SECP256R1_SHA256).keyLog(ours).build(), "ping key log");
+
+        Interop.assertKeyLogsAgree(ours, theirs);
+    }
+
     /** One connection: what our server negotiated and everything the client printed. */
     record Session(Negotiated negotiated, String clientOutput) {
     }
@@ -238,11 +251,21 @@ class ReferenceServerInteropTest {
         }
     }
 
-    /** After our close_notify the client must end by itself, and successfully. */
+    /**
+     * After our close_notify the client must end by itself, successfully, and (where it says so) because of the
+     * close_notify: GnuTLS tells it from a bare TCP close, the JSSE client reports a clean end of stream.
+     */
     private static String finish(RunningPeer client) {
         int status = client.awaitExit(Interop.IO_TIMEOUT);
         String out = client.output().text();
         assertEquals(0, status, client.name() + " failed after our close_notify:\n" + out);
+        if (client.name().startsWith("gnutls")) {
+            assertTrue(out.contains("Peer has closed the GnuTLS connection"), "no close_notify seen:\n" + out);
+        } else if (client.name().startsWith("jsse")) {
+            assertTrue(out.contains("PEER CLOSED") && !out.contains("ERROR"), "no clean close seen:\n" + out);
+        } else {
+            assertFalse(out.contains("unexpected eof"), "the connection ended without close_notify:\n" + out);
+        }
         return out;
     }
 
