@@ -30,6 +30,7 @@ public final class Model {
     private final Set<State> peerFinishedReceived;
     private final BiFunction<State, RunParameters, Protection> receiveKeys;
     private final List<Transition> transitions;
+    private final List<RecordSkip> skips;
 
     private Model(Builder<?> b) {
         this.version = b.version;
@@ -41,6 +42,7 @@ public final class Model {
         this.peerFinishedReceived = Collections.unmodifiableSet(new LinkedHashSet<>(b.peerFinishedReceived));
         this.receiveKeys = Objects.requireNonNull(b.receiveKeys, "receive keys");
         this.transitions = List.copyOf(b.transitions);
+        this.skips = List.copyOf(b.skips);
         for (Transition t : transitions) {
             if (!states.contains(t.from()) || !states.contains(t.to())) {
                 throw new IllegalStateException("transition outside the model's states: " + t);
@@ -99,6 +101,11 @@ public final class Model {
         return transitions;
     }
 
+    /** The record-skipping rules (each stands for an ignored self-loop on every message under its keys). */
+    public List<RecordSkip> skips() {
+        return skips;
+    }
+
     /** The transitions leaving {@code state} whose guard holds. */
     public List<Transition> enabled(State state, RunParameters parameters) {
         List<Transition> out = new ArrayList<>();
@@ -110,11 +117,22 @@ public final class Model {
         return out;
     }
 
-    /** The transition taken by {@code event} in {@code state}, if any (the table is deterministic, a test checks it). */
+    /**
+     * The transition taken by {@code event} in {@code state}, if any (the table is deterministic, a test checks
+     * it); else, for a received record a {@link RecordSkip} covers, the ignored self-loop it stands for.
+     */
     public Optional<Transition> find(State state, Event event, RunParameters parameters) {
         for (Transition t : transitions) {
             if (t.from() == state && t.event().equals(event) && t.enabled(parameters)) {
                 return Optional.of(t);
+            }
+        }
+        if (event.isReceived()) {
+            for (RecordSkip r : skips) {
+                if (r.states().contains(state) && r.protection() == event.protection() && r.guard().test(parameters)) {
+                    return Optional.of(new Transition(state, event, r.guard(), state, r.citation(),
+                            Transition.Effect.IGNORE));
+                }
             }
         }
         return Optional.empty();
@@ -147,6 +165,7 @@ public final class Model {
         private final Set<State> peerFinishedReceived = new LinkedHashSet<>();
         private BiFunction<State, RunParameters, Protection> receiveKeys;
         private final List<Transition> transitions = new ArrayList<>();
+        private final List<RecordSkip> skips = new ArrayList<>();
         private final Class<S> type;
 
         private Builder(TlsVersion version, Role role, Class<S> type) {
@@ -202,6 +221,12 @@ public final class Model {
             for (S s : in) {
                 transitions.add(new Transition(s, event, guard, s, citation, Transition.Effect.IGNORE));
             }
+            return this;
+        }
+
+        /** In each of {@code in}, any received record under {@code keys} is dropped (see {@link RecordSkip}). */
+        public Builder<S> skipRecords(Set<S> in, Protection keys, Guard guard, Citation citation) {
+            skips.add(new RecordSkip(Set.copyOf(in), keys, guard, citation));
             return this;
         }
 

@@ -35,6 +35,10 @@ public final class DotExport {
             }
             b.append("];\n");
         }
+        for (tlsconf.model.RecordSkip r : model.skips()) {
+            b.append("  // skipped: any received record under ").append(r.protection().shortName()).append(" keys [")
+                    .append(r.guard().label()).append("] (").append(r.citation().reference()).append(")\n");
+        }
         b.append("}\n");
         return b.toString();
     }

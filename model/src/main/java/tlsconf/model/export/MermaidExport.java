@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tlsconf.model.Model;
+import tlsconf.model.RecordSkip;
 import tlsconf.model.State;
 import tlsconf.model.Transition;
 
@@ -51,6 +52,11 @@ public final class MermaidExport {
         }
         List<String> out = new ArrayList<>();
         states.forEach((k, v) -> out.add(k + " in " + String.join(", ", v) + " (" + refs.get(k) + ")"));
+        for (RecordSkip r : model.skips()) {
+            List<String> in = model.states().stream().filter(r.states()::contains).map(State::name).toList();
+            out.add("recv any record [" + r.protection().shortName() + "] [" + r.guard().label() + "] in "
+                    + String.join(", ", in) + " (" + r.citation().reference() + ")");
+        }
         return out;
     }
 }

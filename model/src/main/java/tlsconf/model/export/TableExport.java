@@ -3,6 +3,7 @@ package tlsconf.model.export;
 import java.util.ArrayList;
 import java.util.List;
 import tlsconf.model.Model;
+import tlsconf.model.RecordSkip;
 import tlsconf.model.State;
 import tlsconf.model.Transition;
 
@@ -41,6 +42,12 @@ public final class TableExport {
                 to, t.citation().toString()});
         }
         render(b, rows);
+        for (RecordSkip r : model.skips()) {
+            List<String> in = model.states().stream().filter(r.states()::contains).map(State::name).toList();
+            b.append("\nskipped: any received record under ").append(r.protection().shortName()).append(" keys [")
+                    .append(r.guard().label()).append("] in ").append(String.join(", ", in)).append(": ")
+                    .append(r.citation()).append('\n');
+        }
         return b.toString();
     }
 

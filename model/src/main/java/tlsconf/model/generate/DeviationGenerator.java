@@ -22,8 +22,9 @@ import tlsconf.model.vocabulary.TlsVersion;
  * applied to the events the side under test receives. A mutation becomes a {@link Deviation} only when the
  * oracle rejects one of its received events; the trace is cut after that event.
  *
- * <p>Sent events after the mutation that the model no longer allows are dropped (a conforming side would not
- * send them; the peer plays its messages regardless). A mutated trace that is valid under parameters the side
+ * <p>A side writes its whole flight before it reads again: a message inserted while it writes is read after
+ * the flight. Sent events after the mutation that the model no longer allows are dropped (a conforming side would
+ * not send them; the peer plays its messages regardless). A mutated trace that is valid under parameters the side
  * cannot tell apart from the real ones (a client cannot know in advance whether the server will send a
  * HelloRetryRequest or a CertificateRequest) is no deviation and is dropped too.
  */
@@ -67,12 +68,16 @@ public final class DeviationGenerator {
         states.add(path.end());
         for (int i = 0; i <= events.size(); i++) {
             State here = states.get(i);
+            if (model.enabled(here, path.parameters()).isEmpty()) {
+                continue; // a closed connection: nothing more to deviate from (RFC 8446 §6.1)
+            }
             String where = " in " + here.name();
             if (i < events.size() && events.get(i).isReceived()) {
                 Event e = events.get(i);
                 add(out, model, oracle, DeviationKind.SKIP, "skip " + e + where, without(events, i), i);
-                add(out, model, oracle, DeviationKind.REPEAT, "repeat " + e + " in " + states.get(i + 1).name(),
-                        inserted(events, i + 1, e), i + 1);
+                int again = nextReadPosition(events, i + 1);
+                add(out, model, oracle, DeviationKind.REPEAT, "repeat " + e + " in " + states.get(again).name(),
+                        inserted(events, again, e), again);
                 if (i + 1 < events.size() && events.get(i + 1).isReceived()) {
                     List<Event> swapped = new ArrayList<>(events);
                     swapped.set(i, events.get(i + 1));
@@ -93,6 +98,9 @@ public final class DeviationGenerator {
                                     e.protection())), i);
                 }
             }
+            if (nextReadPosition(events, i) != i) {
+                continue; // the side is still writing its flight: an inserted message is read after it
+            }
             Protection keys = model.receiveKeys(here, path.parameters());
             for (MessageKind k : HOP_KINDS) {
                 Protection p = k.isChangeCipherSpec() && model.version() == TlsVersion.TLS_1_3
@@ -106,11 +114,48 @@ public final class DeviationGenerator {
         }
     }
 
+    /** Whether the side's next step in {@code state} is one of its own messages (it reads nothing here). */
+    private static boolean writing(Model model, State state, RunParameters p) {
+        boolean sends = false;
+        for (var t : model.enabled(state, p)) {
+            if (t.effect() == tlsconf.model.Transition.Effect.STEP) {
+                if (t.event().isReceived()) {
+                    return false;
+                }
+                sends = true;
+            }
+        }
+        return sends;
+    }
+
+    /**
+     * The first position at or after {@code from} where the side reads: before a received event, or at the end.
+     * A side writes its whole flight before it reads again, so a message inserted while it writes is read here.
+     */
+    private static int nextReadPosition(List<Event> events, int from) {
+        int i = from;
+        while (i < events.size() && events.get(i).isSent()) {
+            i++;
+        }
+        return i;
+    }
+
     private static void add(Map<Key, Deviation> out, Model model, Oracle oracle, DeviationKind kind,
-            String name, List<Event> mutated, int mutatedAt) {
+            String name, List<Event> mutation, int mutatedAt) {
+        List<Event> mutated = new ArrayList<>(mutation);
         List<Event> kept = new ArrayList<>();
         State state = model.initial();
         for (int i = 0; i < mutated.size(); i++) {
+            if (mutated.get(i).isReceived() && i >= mutatedAt && writing(model, state, oracle.parameters())) {
+                // the side writes its pending flight before it reads the next message
+                int j = i + 1;
+                while (j < mutated.size() && mutated.get(j).isReceived()) {
+                    j++;
+                }
+                if (j < mutated.size() && oracle.step(state, mutated.get(j)).allowed()) {
+                    mutated.add(i, mutated.remove(j));
+                }
+            }
             Event e = mutated.get(i);
             Decision d = oracle.step(state, e);
             if (d.allowed()) {

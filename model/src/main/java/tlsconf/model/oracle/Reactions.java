@@ -173,7 +173,8 @@ final class Reactions {
                             + "encrypted one does not parse as the message due"),
                     "encrypted " + kind.label() + " where plaintext is due", UNEXPECTED_MESSAGE, DECODE_ERROR);
         }
-        if (kind == MessageKind.SERVER_KEY_EXCHANGE && params.keyExchange() == RunParameters.KeyExchange.RSA) {
+        if (kind == MessageKind.SERVER_KEY_EXCHANGE && state == Tls12ClientState.WAIT_CR_OR_SHD
+                && params.keyExchange() == RunParameters.KeyExchange.RSA) {
             return Reaction.Abort.with(UNEXPECTED_MESSAGE,
                     rfc5246("7.4.3", "ServerKeyExchange MUST NOT be sent for RSA key exchange (FREAK)"),
                     "ServerKeyExchange in an RSA key exchange");

@@ -93,10 +93,10 @@ public final class Tls13ServerModel {
                         rfc8446("A.2", "WAIT_EOED: Recv early data"))
                 .step(WAIT_EOED, received(END_OF_EARLY_DATA, EARLY), ALWAYS, WAIT_FLIGHT2,
                         rfc8446("4.5", "EndOfEarlyData ends 0-RTT; K_recv = handshake"))
-                .ignore(EnumSet.of(WAIT_CH2, RECVD_CH2, NEGOTIATED, SENT_EE, SENT_CR, SENT_CERT, SENT_CV, WAIT_FLIGHT2,
-                                WAIT_CERT),
-                        received(APPLICATION_DATA, EARLY), EARLY_REJECTED,
-                        rfc8446("4.2.10", "a server rejecting 0-RTT skips the early data records"))
+                .skipRecords(EnumSet.of(WAIT_CH2, RECVD_CH2, NEGOTIATED, SENT_EE, SENT_CR, SENT_CERT, SENT_CV,
+                                WAIT_FLIGHT2, WAIT_CERT), EARLY, EARLY_REJECTED,
+                        rfc8446("4.2.10", "a server rejecting 0-RTT skips the records it cannot decrypt "
+                                + "(the client's early data)"))
                 // The client's second flight
                 .step(WAIT_CERT, received(CERTIFICATE, HANDSHAKE), CLIENT_CERT_NON_EMPTY, WAIT_CV,
                         rfc8446("A.2", "Recv Certificate (non-empty): WAIT_CV"))
