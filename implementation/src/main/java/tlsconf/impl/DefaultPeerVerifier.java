@@ -26,6 +26,9 @@ final class DefaultPeerVerifier {
                 return chain;
             } catch (CertificateRejection e) {
                 throw Violation.CERTIFICATE_REJECTED.alert(e.alert(), e.getMessage());
+            } catch (RuntimeException e) {
+                throw Violation.CERTIFICATE_REJECTED.alert(tlsconf.model.vocabulary.AlertDescription.BAD_CERTIFICATE,
+                        "certificate chain could not be processed: " + e);
             }
         };
     }

@@ -105,6 +105,12 @@ public final class TlsEngine {
         } catch (TlsAlertException e) {
             fail(e);
             throw e;
+        } catch (RuntimeException e) {
+            // A bug of ours, never the peer's doing: still answer with an alert, never an unchecked exception.
+            TlsAlertException alert = Violation.INTERNAL.alert("internal error in " + handshake.state() + ": " + e);
+            alert.initCause(e);
+            fail(alert);
+            throw alert;
         }
     }
 

@@ -73,6 +73,7 @@ class FuzzTest {
                 }
             } catch (TlsAlertException expected) {
                 alerts++;
+                noInternalError(expected, i);
             } catch (Throwable t) {
                 throw new AssertionError("fuzz try " + i + " (seed " + SEED + ", kind " + (i % 6) + ") raised " + t,
                         t);
@@ -81,6 +82,14 @@ class FuzzTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("fuzz: %d tries, %d ended in an alert, %.1f s, seed %d%n", TRIES, alerts, seconds, SEED);
         assertTrue(alerts > TRIES / 4, "most tries should be rejected: " + alerts + " of " + TRIES);
+    }
+
+    /** An internal_error alert is our bug turned into an alert by the engine's last line of defence. */
+    private static void noInternalError(TlsAlertException e, int attempt) {
+        if (e.violation() == tlsconf.impl.alert.Violation.INTERNAL) {
+            throw new AssertionError("fuzz try " + attempt + " (seed " + SEED + ") hit an internal error: "
+                    + e.getMessage(), e.getCause());
+        }
     }
 
     /** One try; true when some side ended with an alert. */
@@ -98,14 +107,14 @@ class FuzzTest {
                 EnginePair p = new EnginePair(auth ? authClient : plainClient,
                         auth ? authServer : r.nextBoolean() ? retryServer : plainServer,
                         Seam.NONE, new MutateNth(r.nextInt(8), r));
-                return p.pumpThroughFailure() != null;
+                return checked(p.pumpThroughFailure(), p);
             }
             case 3: {
                 boolean auth = r.nextBoolean();
                 EnginePair p = new EnginePair(auth ? authClient : r.nextBoolean() ? resumingClient : plainClient,
                         auth ? authServer : r.nextBoolean() ? retryServer : plainServer,
                         new MutateNth(r.nextInt(4), r), Seam.NONE);
-                return p.pumpThroughFailure() != null;
+                return checked(p.pumpThroughFailure(), p);
             }
             case 4:
                 return wireMutation(r);
@@ -175,6 +184,15 @@ class FuzzTest {
                 // keep delivering so the peer sees the alert
             }
         }
-        return p.client.failure() != null || p.server.failure() != null;
+        return checked(null, p);
+    }
+
+    private static boolean checked(TlsAlertException first, EnginePair p) {
+        for (TlsEngine e : new TlsEngine[] {p.client, p.server}) {
+            if (e.failure() != null) {
+                noInternalError(e.failure(), -1);
+            }
+        }
+        return first != null || p.client.failure() != null || p.server.failure() != null;
     }
 }

@@ -141,7 +141,7 @@ public final class EphemeralKey {
                 default:
                     throw new IllegalArgumentException("group " + group);
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             throw Violation.BAD_KEY_SHARE.alert(group + " key share rejected: " + e.getMessage());
         }
     }
