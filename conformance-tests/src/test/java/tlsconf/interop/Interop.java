@@ -146,11 +146,19 @@ final class Interop {
      * closes (with close_notify: a read of -1), then close our side (close_notify).
      */
     static Exchange httpGet(int port, TlsConfig config) throws IOException {
+        return httpGet(port, config, false);
+    }
+
+    /** As {@link #httpGet(int, TlsConfig)}; with {@code keyUpdate}, first a KeyUpdate asking the server for one. */
+    static Exchange httpGet(int port, TlsConfig config, boolean keyUpdate) throws IOException {
         try (Socket socket = connect(port)) {
             TlsSocket tls = TlsSocket.client(socket, config);
             try {
                 tls.handshake();
                 Negotiated negotiated = tls.negotiated();
+                if (keyUpdate) {
+                    tls.keyUpdate(true);
+                }
                 send(tls, HTTP_GET.getBytes(StandardCharsets.US_ASCII));
                 String response = readToEnd(tls.getInputStream());
                 return new Exchange(negotiated, response, tls.engine().isPeerClosed());

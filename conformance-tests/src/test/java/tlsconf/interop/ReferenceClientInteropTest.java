@@ -227,6 +227,19 @@ class ReferenceClientInteropTest {
         assertPeerAgrees(peer, second, second.negotiated());
     }
 
+    @ParameterizedTest(name = "{0} server, our client sends KeyUpdate(update_requested) before its request")
+    @MethodSource("peers")
+    void keyUpdate(String peer) throws IOException {
+        ServerPeer server = defaultServer(peer, SigScheme.ECDSA_SECP256R1_SHA256);
+
+        // RFC 8446 §4.6.3: the server must switch to our new keys, answer with its own KeyUpdate and go on; the
+        // page can only be read if both directions changed keys in step.
+        Interop.Exchange x = Interop.httpGet(server.port(),
+                Interop.ourClient(SigScheme.ECDSA_SECP256R1_SHA256).build(), true);
+
+        assertPeerAgrees(peer, x, x.negotiated());
+    }
+
     @ParameterizedTest(name = "{0} server and our client log the same TLS 1.3 secrets")
     @MethodSource("peers")
     void keyLog(String peer) throws IOException {

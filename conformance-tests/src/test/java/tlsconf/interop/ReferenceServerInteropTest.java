@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import tlsconf.impl.Negotiated;
 import tlsconf.impl.TlsConfig;
+import tlsconf.impl.TlsSocket;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.cert.KeyType;
 import tlsconf.model.vocabulary.AlertDescription;
@@ -224,6 +225,27 @@ class ReferenceServerInteropTest {
         assertFalse(first.resumed(), "the first connection cannot resume");
         assertTrue(second.negotiated().resumed(), "the second connection did not resume");
         assertClientAgrees(preset, second);
+    }
+
+    @ParameterizedTest(name = "{0} client, our server sends KeyUpdate(update_requested) after the handshake")
+    @MethodSource("peers")
+    void keyUpdate(String peer) throws IOException {
+        PeerPreset preset = preset(peer, PeerConfig.builder().build());
+        try (OurServer ours = new OurServer(Interop.ourServer(SigScheme.ECDSA_SECP256R1_SHA256).build());
+             RunningPeer client = preset.startClient(Interop.peerClient(SigScheme.ECDSA_SECP256R1_SHA256).build(),
+                     ours.port(), dir)) {
+            TlsSocket tls = ours.acceptAndHandshake();
+            try {
+                // RFC 8446 §4.6.3: the client must take our new keys and update its own before it sends again.
+                tls.keyUpdate(true);
+                OurServer.exchange(tls, client, "ping after key update");
+                tls.keyUpdate(false);
+                OurServer.exchange(tls, client, "ping after the second key update");
+            } finally {
+                tls.close();
+            }
+            finish(client);
+        }
     }
 
     @ParameterizedTest(name = "{0} client and our server log the same TLS 1.3 secrets")
