@@ -82,8 +82,9 @@ public class ServerAddressTarget implements Target {
 
     @Override
     public void start() {
-        try (Socket probe = connect()) {
+        try {
             // Reachable: the probe connection is closed again at once.
+            connect().close();
         } catch (IOException e) {
             throw new TargetSetupException("cannot connect to " + host + ":" + port + ": " + e.getMessage());
         }
