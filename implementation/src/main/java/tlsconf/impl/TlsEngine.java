@@ -273,6 +273,9 @@ public final class TlsEngine {
     /** Sends a KeyUpdate and switches to new write keys (RFC 8446 §4.6.3). */
     public void keyUpdate(boolean requestPeerUpdate) throws TlsAlertException {
         checkAlive();
+        if (negotiated == null || closeSent) {
+            throw new IllegalStateException(closeSent ? "connection closed" : "handshake not complete");
+        }
         handshake.keyUpdate(requestPeerUpdate);
         flushHandshake();
     }
