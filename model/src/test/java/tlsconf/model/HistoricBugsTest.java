@@ -136,7 +136,7 @@ class HistoricBugsTest {
     void applicationDataBeforeFinished() {
         assertRejectedLast(TlsVersion.TLS_1_3, Role.CLIENT, BASE, trace(s(CLIENT_HELLO, PLAINTEXT),
                 r(SERVER_HELLO, PLAINTEXT), r(ENCRYPTED_EXTENSIONS, HANDSHAKE), r(APPLICATION_DATA, HANDSHAKE)),
-                "WAIT_CERT_CR", UNEXPECTED_MESSAGE, "A.1");
+                "WAIT_CERT_CR", UNEXPECTED_MESSAGE, "6.2");
         // under keys the client does not have yet: the record does not decrypt (RFC 8446 §5.2)
         assertRejectedLast(TlsVersion.TLS_1_3, Role.CLIENT, BASE, trace(s(CLIENT_HELLO, PLAINTEXT),
                 r(SERVER_HELLO, PLAINTEXT), r(APPLICATION_DATA, APPLICATION)), "WAIT_EE", BAD_RECORD_MAC, "5.2");

@@ -2,6 +2,7 @@ package tlsconf.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,24 @@ class ReadmeDiagramsTest {
             Files.writeString(path, ReadmeDiagrams.replaceSection(fresh, generated), StandardCharsets.UTF_8);
             readme = Files.readString(path, StandardCharsets.UTF_8);
         }
-        assertEquals(generated, ReadmeDiagrams.currentSection(readme),
-                "the README's model diagrams differ from the model; " + HOW);
+        String committed = ReadmeDiagrams.currentSection(readme);
+        if (!generated.equals(committed)) {
+            fail("the README's model diagrams differ from the model (" + firstDifference(generated, committed)
+                    + "); " + HOW);
+        }
+    }
+
+    private static String firstDifference(String expected, String actual) {
+        String[] e = expected.split("\n", -1);
+        String[] a = actual.split("\n", -1);
+        for (int i = 0; i < Math.max(e.length, a.length); i++) {
+            String x = i < e.length ? e[i] : "<end>";
+            String y = i < a.length ? a[i] : "<end>";
+            if (!x.equals(y)) {
+                return "line " + (i + 1) + " of the section: model says '" + x + "', README has '" + y + "'";
+            }
+        }
+        return "no line differs";
     }
 
     @Test

@@ -95,8 +95,8 @@ final class Reactions {
         }
         if (kind == MessageKind.APPLICATION_DATA && !model.peerFinishedReceived(state)) {
             return Reaction.Abort.with(UNEXPECTED_MESSAGE,
-                    rfc8446(model.role() == Role.CLIENT ? "A.1" : "A.2",
-                            "application data is due only after the peer's Finished (or as accepted 0-RTT)"),
+                    rfc8446("6.2", "premature application data is unexpected_message (data flows after the "
+                            + "peer's Finished, or as accepted 0-RTT)"),
                     "application data before Finished");
         }
         return Reaction.Abort.with(UNEXPECTED_MESSAGE, general(model, event), kind.label() + " out of order in "
@@ -165,7 +165,7 @@ final class Reactions {
         if (event.protection() != expected) {
             if (expected.encrypted()) {
                 return Reaction.Abort.with(BAD_RECORD_MAC,
-                        rfc5246("6.2.3", "after ChangeCipherSpec every record is protected; one that fails the "
+                        rfc5246("7.2.2", "after ChangeCipherSpec every record is protected; one that fails the "
                                 + "MAC check is bad_record_mac"),
                         event.kind().label() + " not protected by the connection keys");
             }
