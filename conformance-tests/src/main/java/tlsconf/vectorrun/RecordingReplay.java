@@ -1,12 +1,14 @@
 package tlsconf.vectorrun;
 
+import java.io.IOException;
+import tlsconf.impl.TlsEngine;
 import tlsconf.vectors.VectorFile;
 import tlsconf.vectors.kind.Recording;
 
 /**
- * Golden transcripts of real peers. Replaying one needs the reference implementation's deterministic mode driven
- * over a {@link ReplayingTransport}; until that driver exists a recording is reported as skipped (with its flow
- * count), never as passed.
+ * Replays a golden transcript with no peer running: the deterministic reference client, configured from the
+ * file, talks to a {@link ReplayingTransport}; any differing byte, out-of-order read or write, or flow left
+ * unplayed fails the vector.
  */
 final class RecordingReplay {
     private RecordingReplay() {
@@ -14,8 +16,31 @@ final class RecordingReplay {
 
     static Outcome run(VectorFile file) {
         Recording r = (Recording) file.body();
-        return Outcome.skipped(file.id(), file.location(), r.flows().size() + " flows recorded against "
-                + r.peer().name() + " " + r.peer().version()
-                + "; replaying needs the deterministic reference handshake driver (not built yet)");
+        if (!"client".equals(r.configuration().get("role"))) {
+            return Outcome.skipped(file.id(), file.location(), "only recordings of our client are replayed so far");
+        }
+        ReplayingTransport transport = new ReplayingTransport(r);
+        try {
+            TlsEngine engine = RecordedClient.drive(RecordedClient.config(r.configuration()), new RecordedClient.Wire() {
+                @Override
+                public void write(byte[] bytes) {
+                    transport.write(bytes);
+                }
+
+                @Override
+                public byte[] read() {
+                    return transport.peerNext() ? transport.read() : new byte[0];
+                }
+            });
+            transport.finish();
+            String negotiated = engine.negotiated() == null ? "" : ", " + engine.negotiated().cipherSuite();
+            return Outcome.passed(file.id(), file.location(), r.flows().size() + " flows against " + r.peer().name()
+                    + " " + r.peer().version() + " replayed byte for byte" + negotiated);
+        } catch (tlsconf.impl.alert.TlsAlertException e) {
+            return Outcome.failed(file.id(), file.location(), "our client stopped on the recorded peer bytes: "
+                    + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return Outcome.failed(file.id(), file.location(), e.getMessage() == null ? e.toString() : e.getMessage());
+        }
     }
 }

@@ -64,6 +64,11 @@ public final class ReplayingTransport {
         return rest;
     }
 
+    /** Whether the next flow is the peer's (so a read is due), false when ours is due or none is left. */
+    public boolean peerNext() {
+        return index < flows.size() && flows.get(index).from() == From.PEER;
+    }
+
     /** Fails when flows are left: the handshake stopped early or the recording has more than we did. */
     public void finish() {
         if (index < flows.size()) {

@@ -1,0 +1,100 @@
+package tlsconf.vectorrun;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import tlsconf.impl.CipherSuite;
+import tlsconf.impl.NamedGroup;
+import tlsconf.impl.PeerVerifier;
+import tlsconf.impl.RandomSource;
+import tlsconf.impl.TlsConfig;
+import tlsconf.impl.TlsEngine;
+import tlsconf.impl.alert.TlsAlertException;
+import tlsconf.model.vocabulary.Role;
+
+/**
+ * Our side of a golden transcript: the reference client in deterministic mode, configured from a recording's
+ * {@code configuration} map, and the one rule that drives it both when recording against a live peer and when
+ * replaying: write whatever the engine has; otherwise take the peer's next bytes; when the peer has nothing more
+ * and the handshake is complete, send close_notify once.
+ */
+final class RecordedClient {
+    /** Where the peer's bytes come from and ours go: a socket when recording, the recording when replaying. */
+    interface Wire {
+        void write(byte[] bytes) throws java.io.IOException;
+
+        /** The peer's next bytes, or an empty array when it has nothing more to say now. */
+        byte[] read() throws java.io.IOException;
+    }
+
+    static final int MAX_ROUNDS = 64;
+
+    private RecordedClient() {
+    }
+
+    /** Keys: suite, groups (comma-separated, first gets the key share), seed, serverName, time (ISO instant). */
+    static TlsConfig config(Map<String, String> c) {
+        String[] groups = require(c, "groups").split(",");
+        NamedGroup[] g = new NamedGroup[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            g[i] = NamedGroup.valueOf(groups[i].trim());
+        }
+        return TlsConfig.builder(Role.CLIENT)
+                .cipherSuites(CipherSuite.valueOf(require(c, "suite")))
+                .groups(g)
+                .keyShareGroups(g[0])
+                .serverName(require(c, "serverName"))
+                .random(RandomSource.deterministic(Long.parseLong(require(c, "seed"))))
+                .clock(Clock.fixed(Instant.parse(require(c, "time")), ZoneOffset.UTC))
+                // The recording pins bytes, not a PKI: the peer's certificate is generated at recording time.
+                .peerVerifier(PeerVerifier.acceptAny())
+                .build();
+    }
+
+    private static String require(Map<String, String> c, String key) {
+        String v = c.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("recording configuration has no '" + key + "'");
+        }
+        return v;
+    }
+
+    /** Plays one connection; returns the engine (handshake complete, close_notify sent) or throws. */
+    static TlsEngine drive(TlsConfig config, Wire wire) throws java.io.IOException {
+        TlsEngine engine = TlsEngine.create(config);
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            byte[] out = engine.takeOutgoing();
+            if (out.length > 0) {
+                wire.write(out);
+                continue;
+            }
+            if (engine.failure() != null) {
+                throw engine.failure();
+            }
+            if (engine.isCloseSent() && engine.isPeerClosed()) {
+                return engine;
+            }
+            byte[] in = wire.read();
+            if (in.length > 0) {
+                try {
+                    engine.feed(in);
+                } catch (TlsAlertException e) {
+                    // Send our alert to a live peer; when replaying, the alert is the better explanation than
+                    // the resulting byte difference.
+                    try {
+                        wire.write(engine.takeOutgoing());
+                    } catch (RuntimeException divergence) {
+                        e.addSuppressed(divergence);
+                    }
+                    throw e;
+                }
+            } else if (engine.isHandshakeComplete() && !engine.isCloseSent()) {
+                engine.close();
+            } else {
+                return engine;
+            }
+        }
+        throw new IllegalStateException("no end after " + MAX_ROUNDS + " rounds");
+    }
+}

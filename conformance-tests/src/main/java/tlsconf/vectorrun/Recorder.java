@@ -1,0 +1,219 @@
+package tlsconf.vectorrun;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import tlsconf.vectors.Bytes;
+
+/**
+ * Records golden transcripts (opt-in: {@code -Dvectors.record=true} on {@code RecordingsTest}, or this class's
+ * main): our deterministic reference client against a live {@code openssl s_server} 3.0.19 on 127.0.0.1, both
+ * directions' bytes written to {@code recordings/openssl-<version>/<name>.json}. The installed peer's version must
+ * be the pinned one. Each peer process serves one connection and is always killed.
+ */
+public final class Recorder {
+    static final String PINNED_OPENSSL = "OpenSSL 3.0.19";
+
+    /** One configuration: our client's settings and the server's extra options. */
+    record Setup(String name, String description, String suite, String groups, List<String> serverOptions) {
+    }
+
+    static final List<Setup> SETUPS = List.of(
+            new Setup("tls13-aes128-x25519", "TLS 1.3, TLS_AES_128_GCM_SHA256, x25519, 1-RTT",
+                    "TLS_AES_128_GCM_SHA256", "X25519", List.of("-ciphersuites", "TLS_AES_128_GCM_SHA256")),
+            new Setup("tls13-aes256-x25519", "TLS 1.3, TLS_AES_256_GCM_SHA384, x25519, 1-RTT",
+                    "TLS_AES_256_GCM_SHA384", "X25519", List.of("-ciphersuites", "TLS_AES_256_GCM_SHA384")),
+            new Setup("tls13-chacha20-x25519", "TLS 1.3, TLS_CHACHA20_POLY1305_SHA256, x25519, 1-RTT",
+                    "TLS_CHACHA20_POLY1305_SHA256", "X25519",
+                    List.of("-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256")),
+            new Setup("tls13-aes128-p256", "TLS 1.3, TLS_AES_128_GCM_SHA256, secp256r1 key share, 1-RTT",
+                    "TLS_AES_128_GCM_SHA256", "SECP256R1", List.of("-groups", "P-256")),
+            new Setup("tls13-hrr-p256", "TLS 1.3: our x25519 share, the server wants P-256: HelloRetryRequest",
+                    "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of("-groups", "P-256")));
+
+    private Recorder() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "vectors/src/main/resources/vectors/recordings");
+        for (Path p : recordAll(out)) {
+            System.out.println("recorded " + p);
+        }
+    }
+
+    static List<Path> recordAll(Path root) throws IOException, InterruptedException {
+        String version = run(List.of("openssl", "version")).trim();
+        if (!version.startsWith(PINNED_OPENSSL + " ")) {
+            throw new IllegalStateException("recordings are pinned to " + PINNED_OPENSSL + ", installed: " + version);
+        }
+        Path work = Files.createTempDirectory("tlsconf-record");
+        Path key = work.resolve("key.pem");
+        Path cert = work.resolve("cert.pem");
+        run(List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", key.toString(), "-out", cert.toString(), "-subj", "/CN=localhost", "-days", "30"));
+        Path dir = root.resolve("openssl-" + version.split(" ")[1]);
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        for (Setup s : SETUPS) {
+            written.add(record(s, version, cert, key, dir));
+        }
+        return written;
+    }
+
+    private static Path record(Setup s, String version, Path cert, Path key, Path dir)
+            throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+                "-tls1_3", "-cert", cert.toString(), "-key", key.toString(), "-naccept", "1", "-www"));
+        command.addAll(s.serverOptions());
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuffer output = new StringBuffer();
+        Thread pump = new Thread(() -> {
+            try (InputStream in = server.getInputStream()) {
+                byte[] b = new byte[4096];
+                for (int n; (n = in.read(b)) > 0;) {
+                    output.append(new String(b, 0, n, StandardCharsets.US_ASCII));
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "s_server output");
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> output.indexOf("ACCEPT") >= 0
+                    || !server.isAlive());
+            if (!server.isAlive()) {
+                throw new IllegalStateException("s_server exited: " + output);
+            }
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("role", "client");
+            config.put("tls", "1.3");
+            config.put("suite", s.suite());
+            config.put("groups", s.groups());
+            config.put("seed", Integer.toString(Math.abs(s.name().hashCode())));
+            config.put("serverName", "localhost");
+            config.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            List<Object[]> flows = new ArrayList<>();
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                OutputStream o = socket.getOutputStream();
+                InputStream in = socket.getInputStream();
+                RecordedClient.drive(RecordedClient.config(config), new RecordedClient.Wire() {
+                    @Override
+                    public void write(byte[] bytes) throws IOException {
+                        if (bytes.length > 0) {
+                            o.write(bytes);
+                            o.flush();
+                            flows.add(new Object[] {"us", bytes});
+                        }
+                    }
+
+                    @Override
+                    public byte[] read() throws IOException {
+                        byte[] got = readQuiet(socket, in);
+                        if (got.length > 0) {
+                            flows.add(new Object[] {"peer", got});
+                        }
+                        return got;
+                    }
+                });
+            }
+            return write(dir, s, version, command, config, flows);
+        } finally {
+            server.destroy();
+            if (!server.waitFor(5, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** What the peer sends until it is quiet: up to 2 s for the first byte, then until 300 ms pass with none. */
+    private static byte[] readQuiet(Socket socket, InputStream in) throws IOException {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        byte[] b = new byte[16384];
+        socket.setSoTimeout(2000);
+        for (int i = 0; i < 1000; i++) {
+            int n;
+            try {
+                n = in.read(b);
+            } catch (SocketTimeoutException e) {
+                break;
+            }
+            if (n < 0) {
+                break;
+            }
+            got.write(b, 0, n);
+            socket.setSoTimeout(300);
+        }
+        return got.toByteArray();
+    }
+
+    private static Path write(Path dir, Setup s, String version, List<String> command, Map<String, String> config,
+            List<Object[]> flows) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("kind", "recording");
+        root.put("id", "recordings/openssl-" + version.split(" ")[1] + "/" + s.name());
+        ObjectNode source = root.putObject("source");
+        source.put("name", "openssl s_server");
+        source.put("version", version);
+        source.put("license", "bytes exchanged by tlsconf's reference client and OpenSSL (Apache-2.0), recorded by "
+                + "tlsconf.vectorrun.Recorder");
+        root.put("description", s.description() + "; our deterministic client against openssl s_server, "
+                + "handshake then close_notify");
+        ObjectNode peer = root.putObject("peer");
+        peer.put("name", "openssl s_server");
+        peer.put("version", version);
+        peer.put("command", String.join(" ", command).replaceAll("/tmp/\\S+/", "").replaceAll("127\\.0\\.0\\.1:\\d+",
+                "127.0.0.1:PORT"));
+        ObjectNode c = root.putObject("configuration");
+        config.forEach(c::put);
+        ArrayNode f = root.putArray("flows");
+        for (Object[] flow : flows) {
+            ObjectNode n = f.addObject();
+            n.put("from", (String) flow[0]);
+            n.put("bytes", Bytes.toHex((byte[]) flow[1]));
+        }
+        Path file = dir.resolve(s.name() + ".json");
+        Files.writeString(file, json.writeValueAsString(root) + "\n");
+        return file;
+    }
+
+    private static String run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timeout: " + cmd);
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(cmd + " failed: " + new String(out, StandardCharsets.US_ASCII));
+        }
+        return new String(out, StandardCharsets.US_ASCII);
+    }
+}
