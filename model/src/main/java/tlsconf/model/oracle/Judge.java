@@ -33,6 +33,12 @@ public final class Judge {
         return judgeAbort((Reaction.Abort) expected, observed, strictness, exp, obs);
     }
 
+    /** Judges what a side did after a generated deviation's offending event. */
+    public static Judgement judge(tlsconf.model.generate.Deviation deviation, Observation observed,
+            Strictness strictness) {
+        return judge(deviation.expected(), observed, strictness);
+    }
+
     private static Judgement judgeAbort(Reaction.Abort abort, Observation observed, Strictness strictness,
             String exp, String obs) {
         if (observed instanceof Observation.AlertReceived a && a.level() == AlertLevel.FATAL) {
