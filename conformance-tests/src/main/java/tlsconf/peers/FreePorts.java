@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.function.IntFunction;
 
 /** Ports on 127.0.0.1 for peers that must be told where to listen. */
 public final class FreePorts {
@@ -28,6 +29,27 @@ public final class FreePorts {
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on 127.0.0.1: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts a server on a fresh free port, trying again (at most three times) when the port was taken between
+     * {@link #allocate()} and the peer's bind: with several test runs on one machine that window is real.
+     */
+    public static <T> T startOnFreePort(IntFunction<T> start) {
+        PeerException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return start.apply(allocate());
+            } catch (PeerException e) {
+                boolean startFailed = e.kind() == PeerException.Kind.EXITED_EARLY
+                        || e.kind() == PeerException.Kind.START_FAILED;
+                if (!startFailed || !e.getMessage().contains("in use")) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /** A listening socket on 127.0.0.1 at an ephemeral port, for our side when a started client connects to us. */

@@ -12,6 +12,8 @@ public final class PeerException extends RuntimeException {
         NOT_INSTALLED,
         /** The process exited before it was ready, or before it did what was asked. */
         EXITED_EARLY,
+        /** The process printed what its spec names as a failed start (it may still be running). */
+        START_FAILED,
         /** The bounded wait for readiness or for an expected output ran out. */
         TIMED_OUT,
         /** Starting, reading or writing failed at the operating-system level. */

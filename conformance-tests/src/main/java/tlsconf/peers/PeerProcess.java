@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -116,15 +117,24 @@ public final class PeerProcess implements RunningPeer {
         Readiness readiness = spec.readiness();
         try {
             Awaitility.await(spec.name() + " ready").atMost(spec.readyTimeout()).pollDelay(Duration.ZERO)
-                    .pollInterval(POLL).until(() -> ended() || readiness.isReady(output));
+                    .pollInterval(POLL).until(() -> ended() || failedStart().isPresent() || readiness.isReady(output));
         } catch (ConditionTimeoutException e) {
             throw new PeerException(PeerException.Kind.TIMED_OUT, spec.name() + " not ready within "
                     + seconds(spec.readyTimeout()) + " (waiting for " + readiness.describe() + "); last output: "
                     + output.lastLinesInline(ERROR_LINES) + logHint());
         }
+        Optional<String> failed = failedStart();
+        if (failed.isPresent()) {
+            throw new PeerException(PeerException.Kind.START_FAILED, spec.name() + " failed to start: "
+                    + failed.get().strip() + logHint());
+        }
         if (!readiness.isReady(output)) {
             throw exitedEarly("before it was ready (waiting for " + readiness.describe() + ")");
         }
+    }
+
+    private Optional<String> failedStart() {
+        return spec.failure() == null ? Optional.empty() : output.firstMatch(spec.failure());
     }
 
     /** The process has exited and all it printed has been read. */

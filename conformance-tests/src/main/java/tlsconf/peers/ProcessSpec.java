@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How to start one peer process: the command (no shell: each argument as it is), extra environment, where to
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param logDir        directory for the full output log, or null for memory only
  * @param readiness     when the peer counts as started
  * @param readyTimeout  bound on the readiness wait
+ * @param failure       output that means the start failed although the process lives on, or null (gnutls-serv
+ *                      keeps running on IPv6 when its IPv4 port is taken)
  */
 public record ProcessSpec(String name, List<String> command, String debianPackage, Map<String, String> environment,
-                          Path logDir, Readiness readiness, Duration readyTimeout) {
+                          Path logDir, Readiness readiness, Duration readyTimeout, Pattern failure) {
 
     /** Default bound on readiness: peers here start in well under a second. */
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(10);
@@ -38,23 +41,29 @@ public record ProcessSpec(String name, List<String> command, String debianPackag
 
     public static ProcessSpec of(String name, String debianPackage, List<String> command) {
         return new ProcessSpec(name, command, debianPackage, Map.of(), null, Readiness.started(),
-                DEFAULT_READY_TIMEOUT);
+                DEFAULT_READY_TIMEOUT, null);
     }
 
     public ProcessSpec withReadiness(Readiness r) {
-        return new ProcessSpec(name, command, debianPackage, environment, logDir, r, readyTimeout);
+        return new ProcessSpec(name, command, debianPackage, environment, logDir, r, readyTimeout, failure);
     }
 
     public ProcessSpec withReadyTimeout(Duration d) {
-        return new ProcessSpec(name, command, debianPackage, environment, logDir, readiness, d);
+        return new ProcessSpec(name, command, debianPackage, environment, logDir, readiness, d, failure);
     }
 
     public ProcessSpec withLogDir(Path dir) {
-        return new ProcessSpec(name, command, debianPackage, environment, dir, readiness, readyTimeout);
+        return new ProcessSpec(name, command, debianPackage, environment, dir, readiness, readyTimeout, failure);
     }
 
     public ProcessSpec withEnvironment(Map<String, String> env) {
-        return new ProcessSpec(name, command, debianPackage, env, logDir, readiness, readyTimeout);
+        return new ProcessSpec(name, command, debianPackage, env, logDir, readiness, readyTimeout, failure);
+    }
+
+    /** Output matching {@code regex} (find) ends the readiness wait as a failed start. */
+    public ProcessSpec withFailure(String regex) {
+        return new ProcessSpec(name, command, debianPackage, environment, logDir, readiness, readyTimeout,
+                Pattern.compile(regex));
     }
 
     /** The program name as given ("openssl"). */

@@ -67,12 +67,27 @@ class PeerProcessTest {
     void readinessTimeoutKillsTheProcess() {
         ProcessSpec spec = ProcessSpec.of("sleeper", "coreutils", List.of("sleep", "30"))
                 .withReadiness(Readiness.outputLine("never printed")).withReadyTimeout(Duration.ofMillis(300));
-        long before = ProcessHandle.current().children().count();
+        long before = ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
         PeerException e = assertThrows(PeerException.class, () -> PeerProcess.start(spec));
         assertEquals(PeerException.Kind.TIMED_OUT, e.kind());
         assertTrue(e.getMessage().startsWith("sleeper not ready within 300 ms"), e.getMessage());
         assertEquals(before, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(),
                 "the timed-out process was left running");
+    }
+
+    @Test
+    void failureOutputEndsTheWaitAtOnce() {
+        // gnutls-serv prints this and lives on (IPv6 only) when its IPv4 port is taken.
+        ProcessSpec spec = ProcessSpec.of("half-started", "dash", List.of("sh", "-c",
+                "echo 'listening on IPv4 0.0.0.0 port 1...bind() failed: Address already in use'; exec sleep 30"))
+                .withReadiness(Readiness.outputLine("never printed")).withFailure("bind\\(\\) failed");
+        long before = ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
+        PeerException e = assertThrows(PeerException.class, () -> PeerProcess.start(spec));
+        assertEquals(PeerException.Kind.START_FAILED, e.kind());
+        assertTrue(e.getMessage().startsWith("half-started failed to start: listening on IPv4"), e.getMessage());
+        assertTrue(e.getMessage().contains("in use"), e.getMessage());
+        assertEquals(before, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(),
+                "the half-started process was left running");
     }
 
     @Test

@@ -85,7 +85,10 @@ public final class GnuTlsPreset implements PeerPreset {
     @Override
     public ServerPeer startServer(PeerConfig config, Path workDir) {
         requireSupport(Role.SERVER, config);
-        int port = FreePorts.allocate();
+        return FreePorts.startOnFreePort(port -> startServer(config, workDir, port));
+    }
+
+    private ServerPeer startServer(PeerConfig config, Path workDir, int port) {
         PemFiles files = PemFiles.write(workDir, "gnutls-server-" + port,
                 config.requireCredentials(SERVER_BINARY));
         List<String> cmd = new ArrayList<>(List.of(SERVER_BINARY, "-p", Integer.toString(port),
@@ -108,7 +111,9 @@ public final class GnuTlsPreset implements PeerPreset {
                 .withEnvironment(keyLogEnv(config))
                 // "...done" comes after listen(): gnutls-serv prints "listening on IPv4 0.0.0.0 port P..." before it
                 // binds, and a connection in between is refused.
-                .withReadiness(Readiness.outputLine("listening on IPv4 .* port " + port + "\\.\\.\\.done"));
+                .withReadiness(Readiness.outputLine("listening on IPv4 .* port " + port + "\\.\\.\\.done"))
+                // With its IPv4 port taken it prints "bind() failed: Address already in use" and serves IPv6 only.
+                .withFailure("bind\\(\\) failed");
         return new ServerPeer(PeerProcess.start(spec), port, capabilities(Role.SERVER));
     }
 

@@ -65,7 +65,10 @@ public final class OpenSslPreset implements PeerPreset {
     @Override
     public ServerPeer startServer(PeerConfig config, Path workDir) {
         requireSupport(Role.SERVER, config);
-        int port = FreePorts.allocate();
+        return FreePorts.startOnFreePort(port -> startServer(config, workDir, port));
+    }
+
+    private ServerPeer startServer(PeerConfig config, Path workDir, int port) {
         List<String> cmd = new ArrayList<>(List.of(BINARY, "s_server", "-accept", "127.0.0.1:" + port,
                 versionFlag(config.version())));
         PemFiles files = PemFiles.write(workDir, "openssl-server-" + port,
