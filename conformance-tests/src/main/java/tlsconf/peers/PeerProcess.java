@@ -64,7 +64,7 @@ public final class PeerProcess implements RunningPeer {
     /**
      * Starts the peer and waits (bounded by the spec) until it is ready.
      *
-     * @throws PeerException NOT_INSTALLED, EXITED_EARLY, TIMED_OUT or IO, with a one-line message
+     * @throws PeerException NOT_INSTALLED, EXITED_EARLY, START_FAILED, TIMED_OUT or IO, with a one-line message
      */
     public static PeerProcess start(ProcessSpec spec) {
         Binaries.require(spec.program(), spec.debianPackage());
