@@ -166,6 +166,8 @@ public final class DeviationGenerator {
                 continue;
             } else if (e.isSent()) {
                 throw new IllegalStateException("the valid prefix of " + name + " is rejected at " + i);
+            } else if (model.enabled(state, oracle.parameters()).isEmpty()) {
+                return; // after close_notify the connection is over; later data is no deviation (RFC 8446 §6.1)
             } else {
                 kept.add(e);
                 Key key = new Key(kind, List.copyOf(kept));
