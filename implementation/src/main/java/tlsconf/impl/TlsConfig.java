@@ -47,6 +47,8 @@ public final class TlsConfig {
     private final boolean forceHelloRetryRequest;
     private final int maxFragment;
     private final int recordSizeLimit;
+    private final byte[] earlyData;
+    private final long maxEarlyData;
     private final RecordLayer.PaddingPolicy padding;
     private final byte[] ticketKey;
     private final java.util.function.UnaryOperator<List<tlsconf.impl.message.Extension>> clientHelloExtensions;
@@ -82,6 +84,8 @@ public final class TlsConfig {
         forceHelloRetryRequest = b.forceHelloRetryRequest;
         maxFragment = b.maxFragment;
         recordSizeLimit = b.recordSizeLimit;
+        earlyData = b.earlyData == null ? null : b.earlyData.clone();
+        maxEarlyData = b.maxEarlyData;
         padding = b.padding;
         clientHelloExtensions = b.clientHelloExtensions;
         encryptedExtensions = b.encryptedExtensions;
@@ -126,6 +130,10 @@ public final class TlsConfig {
     public int maxFragment() { return maxFragment; }
     /** record_size_limit we advertise (RFC 8449); 0: the client does not offer it, the server answers 2^14+1. */
     public int recordSizeLimit() { return recordSizeLimit; }
+    /** Client: data to send as 0-RTT when resuming with a ticket that allows it; null: none. */
+    public byte[] earlyData() { return earlyData == null ? null : earlyData.clone(); }
+    /** Server: max_early_data_size announced in tickets and accepted (RFC 8446 §4.2.10); 0: no 0-RTT. */
+    public long maxEarlyData() { return maxEarlyData; }
     public RecordLayer.PaddingPolicy padding() { return padding; }
     /**
      * Client: rewrites the ClientHello's extension list before it is sent (and enters the transcript);
@@ -176,6 +184,8 @@ public final class TlsConfig {
         private boolean forceHelloRetryRequest;
         private int maxFragment = 1 << 14;
         private int recordSizeLimit;
+        private byte[] earlyData;
+        private long maxEarlyData;
         private RecordLayer.PaddingPolicy padding = (t, n) -> 0;
         private java.util.function.UnaryOperator<List<tlsconf.impl.message.Extension>> clientHelloExtensions =
                 java.util.function.UnaryOperator.identity();
@@ -244,6 +254,10 @@ public final class TlsConfig {
         public Builder forceHelloRetryRequest(boolean f) { forceHelloRetryRequest = f; return this; }
         /** Largest record fragment we send. Default 2^14. */
         public Builder maxFragment(int n) { maxFragment = n; return this; }
+        /** Client: 0-RTT data to send when the resumed ticket allows it (RFC 8446 §4.2.10). Default none. */
+        public Builder earlyData(byte[] data) { earlyData = data; return this; }
+        /** Server: accept 0-RTT up to this many bytes and announce it in tickets. Default 0 (declined). */
+        public Builder maxEarlyData(long n) { maxEarlyData = n; return this; }
         /** record_size_limit to advertise (RFC 8449), 64..16385; default 0 (client: not offered). */
         public Builder recordSizeLimit(int n) { recordSizeLimit = n; return this; }
         /** Record padding (RFC 8446 §5.4). Default none. */

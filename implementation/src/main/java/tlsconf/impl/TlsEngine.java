@@ -43,6 +43,7 @@ public final class TlsEngine {
     private TlsAlertException failure;
     private boolean closeSent;
     private boolean closeReceived;
+    private long earlyDataLeft;
 
     private TlsEngine(TlsConfig config, Seam seam) {
         this.config = config;
@@ -143,7 +144,13 @@ public final class TlsEngine {
                 }
                 return;
             case APPLICATION_DATA:
-                if (r.epoch() != Epoch.APPLICATION) {
+                if (r.epoch() == Epoch.EARLY_DATA) {
+                    // RFC 8446 §4.2.10: more 0-RTT data than max_early_data_size is unexpected_message.
+                    earlyDataLeft -= r.content().length;
+                    if (earlyDataLeft < 0) {
+                        throw Violation.UNEXPECTED_MESSAGE.alert("more early data than max_early_data_size");
+                    }
+                } else if (r.epoch() != Epoch.APPLICATION) {
                     throw Violation.DATA_BEFORE_FINISHED.alert("application data under " + r.epoch() + " keys");
                 }
                 appIn.write(r.content(), 0, r.content().length);
@@ -369,6 +376,23 @@ public final class TlsEngine {
         public void installWriteKeys(Epoch epoch, CipherSuite suite, byte[] secret) throws TlsAlertException {
             flushHandshake();
             records.setWriteKeys(epoch, RecordProtection.fromSecret(suite, secret));
+        }
+
+        @Override
+        public void sendEarlyData(byte[] data) throws TlsAlertException {
+            flushHandshake();
+            records.write(ContentType.APPLICATION_DATA.code(), data, 0, data.length);
+        }
+
+        @Override
+        public void plaintextWrites() throws TlsAlertException {
+            flushHandshake();
+            records.clearWriteKeys();
+        }
+
+        @Override
+        public void acceptEarlyData(long maxBytes) {
+            earlyDataLeft = maxBytes;
         }
 
         @Override

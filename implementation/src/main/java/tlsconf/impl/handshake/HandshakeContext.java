@@ -28,6 +28,15 @@ public interface HandshakeContext {
 
     void installWriteKeys(Epoch epoch, CipherSuite suite, byte[] secret) throws TlsAlertException;
 
+    /** Client: writes 0-RTT application data under the current (early) write keys. */
+    void sendEarlyData(byte[] data) throws TlsAlertException;
+
+    /** Client after a HelloRetryRequest that cancels 0-RTT: back to plaintext for the second ClientHello. */
+    void plaintextWrites() throws TlsAlertException;
+
+    /** Server accepting 0-RTT: early application data is delivered, up to this many bytes (§4.2.10). */
+    void acceptEarlyData(long maxBytes);
+
     /** Server declining offered 0-RTT: skip early data records it cannot open (RFC 8446 §4.2.10). */
     void skipEarlyData(int maxBytes);
 

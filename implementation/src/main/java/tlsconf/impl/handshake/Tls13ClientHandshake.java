@@ -55,6 +55,8 @@ public final class Tls13ClientHandshake implements Handshake {
     private SessionTicket ticket;
     private boolean helloRetried;
     private boolean ccsSent;
+    private boolean earlyOffered;
+    private boolean earlyAccepted;
 
     /** The client's states, named for the message each waits for. */
     sealed interface State permits ExpectServerHello, ExpectEncryptedExtensions,
@@ -86,8 +88,28 @@ public final class Tls13ClientHandshake implements Handshake {
                     .filter(t -> config.cipherSuites().stream().anyMatch(s -> s.hash() == t.cipherSuite().hash()))
                     .orElse(null);
         }
+        earlyOffered = ticket != null && ticket.maxEarlyData() > 0 && config.earlyData() != null
+                && config.cipherSuites().contains(ticket.cipherSuite());
         sendHello(null);
+        if (earlyOffered) {
+            sendEarlyData();
+        }
         state = new ExpectServerHello(null, null);
+    }
+
+    /** 0-RTT (RFC 8446 §2.3, §4.2.10): data under client_early_traffic_secret right after the ClientHello. */
+    private void sendEarlyData() throws TlsAlertException {
+        HashAlgorithm hash = ticket.cipherSuite().hash();
+        byte[] secret = KeySchedule.early(hash, ticket.psk())
+                .clientEarlyTrafficSecret(ctx.transcript().hashWith(hash, new byte[0]));
+        ctx.keyLog("CLIENT_EARLY_TRAFFIC_SECRET", secret);
+        if (config.middleboxCompat() && !ccsSent) {
+            ctx.sendChangeCipherSpec();
+            ccsSent = true;
+        }
+        ctx.installWriteKeys(Epoch.EARLY_DATA, ticket.cipherSuite(), secret);
+        byte[] data = config.earlyData();
+        ctx.sendEarlyData(java.util.Arrays.copyOf(data, (int) Math.min(data.length, ticket.maxEarlyData())));
     }
 
     private String serverKey() {
@@ -152,6 +174,9 @@ public final class Tls13ClientHandshake implements Handshake {
         }
         if (cookie != null) {
             ext.add(new Extension(ExtensionType.COOKIE, CodeLists.encodeOpaque16(cookie)));
+        }
+        if (earlyOffered && !helloRetried) {
+            ext.add(new Extension(ExtensionType.EARLY_DATA, new byte[0]));
         }
         ClientHello ch = new ClientHello(TlsVersion.TLS_1_2.code(), random, sessionId,
                 config.cipherSuites().stream().map(CipherSuite::code).toList(), new byte[] {0},
@@ -274,6 +299,10 @@ public final class Tls13ClientHandshake implements Handshake {
                 ctx.sendChangeCipherSpec();
                 ccsSent = true;
             }
+            if (earlyOffered) {
+                // §4.1.2: after a HelloRetryRequest, 0-RTT is over and the second ClientHello is plaintext.
+                ctx.plaintextWrites();
+            }
             sendHello(cookie);
             return new ExpectServerHello(suite, group);
         }
@@ -323,7 +352,9 @@ public final class Tls13ClientHandshake implements Handshake {
                 ctx.sendChangeCipherSpec();
                 ccsSent = true;
             }
-            ctx.installWriteKeys(Epoch.HANDSHAKE, suite, chts);
+            if (!earlyOffered || helloRetried) {
+                ctx.installWriteKeys(Epoch.HANDSHAKE, suite, chts);
+            }
             return new ExpectEncryptedExtensions(new HandshakeKeys(suite, hs, chts, shts, group, resumed));
         }
     }
@@ -350,6 +381,14 @@ public final class Tls13ClientHandshake implements Handshake {
                     throw Violation.BAD_EXTENSION.alert("record_size_limit " + limit + " below 64");
                 }
                 ctx.recordSizeLimits(limit, config.recordSizeLimit() > 0 ? config.recordSizeLimit() : (1 << 14) + 1);
+            }
+            if (ee.extensions().has(ExtensionType.EARLY_DATA)) {
+                CodeLists.decodeEmpty(ee.extensions().data(ExtensionType.EARLY_DATA).get(), "early_data");
+                if (!k.resumed() || helloRetried || k.suite() != ticket.cipherSuite()) {
+                    // §4.2.10: early data can only be accepted with the first PSK and its cipher suite.
+                    throw Violation.BAD_EXTENSION.alert("early_data accepted without the ticket's PSK and suite");
+                }
+                earlyAccepted = true;
             }
             ctx.transcript().add(frame.raw());
             if (k.resumed()) {
@@ -478,6 +517,13 @@ public final class Tls13ClientHandshake implements Handshake {
             ctx.keyLog("SERVER_TRAFFIC_SECRET_0", sats);
             ctx.keyLog("EXPORTER_SECRET", master.exporterMasterSecret(serverFinishedHash));
             ctx.installReadKeys(Epoch.APPLICATION, k.suite(), sats);
+            if (earlyAccepted) {
+                // §4.5: EndOfEarlyData under the early keys closes 0-RTT.
+                ctx.send(new tlsconf.impl.message.EndOfEarlyData());
+            }
+            if (earlyOffered && !helloRetried) {
+                ctx.installWriteKeys(Epoch.HANDSHAKE, k.suite(), k.clientSecret());
+            }
             boolean clientAuthenticated = false;
             if (request != null) {
                 clientAuthenticated = sendClientCertificate();
@@ -486,7 +532,7 @@ public final class Tls13ClientHandshake implements Handshake {
             ctx.installWriteKeys(Epoch.APPLICATION, k.suite(), cats);
             byte[] rms = master.resumptionMasterSecret(ctx.transcript().currentHash());
             ctx.handshakeComplete(new Negotiated(TlsVersion.TLS_1_3, k.suite(), k.group(), scheme, k.resumed(),
-                    helloRetried, clientAuthenticated, chain, config.serverName()));
+                    helloRetried, clientAuthenticated, chain, config.serverName(), earlyAccepted));
             return new Connected(new TrafficPhase(ctx, k.suite(), sats, cats), k.suite(), rms, chain);
         }
 

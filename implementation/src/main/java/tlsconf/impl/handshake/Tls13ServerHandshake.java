@@ -47,8 +47,8 @@ public final class Tls13ServerHandshake implements Handshake {
     private boolean ccsSent;
 
     /** The server's states. */
-    sealed interface State permits ExpectClientHello, ExpectCertificate, ExpectCertificateVerify, ExpectFinished,
-            Connected {
+    sealed interface State permits ExpectClientHello, ExpectEndOfEarlyData, ExpectCertificate,
+            ExpectCertificateVerify, ExpectFinished, Connected {
         State handle(HandshakeFrame frame) throws TlsAlertException;
     }
 
@@ -58,7 +58,8 @@ public final class Tls13ServerHandshake implements Handshake {
 
     /** Everything known once the server's flight is out. */
     record Flight(HandshakeKeys keys, KeySchedule.Master master, byte[] clientAppSecret, byte[] serverAppSecret,
-            SignatureScheme scheme, boolean helloRetried, String serverName, CertificateRequest request) {
+            SignatureScheme scheme, boolean helloRetried, String serverName, CertificateRequest request,
+            boolean earlyDataAccepted) {
     }
 
     public Tls13ServerHandshake(HandshakeContext ctx) {
@@ -143,6 +144,10 @@ public final class Tls13ServerHandshake implements Handshake {
                 ctx.transcript().chooseHash(hash);
             }
             ctx.transcript().add(frame.raw());
+            byte[] clientHelloHash = ctx.transcript().currentHash();
+            // §4.2.10: 0-RTT only with the first PSK, its suite, and no HelloRetryRequest.
+            boolean acceptEarly = offer.earlyData() && psk != null && psk.index() == 0 && retry == null
+                    && config.maxEarlyData() > 0 && psk.suite() == suite;
             byte[] shared = null;
             // Extension order as in RFC 8448's traces: key_share, pre_shared_key, supported_versions.
             List<Extension> ext = new ArrayList<>();
@@ -172,13 +177,20 @@ public final class Tls13ServerHandshake implements Handshake {
             ctx.keyLog("CLIENT_HANDSHAKE_TRAFFIC_SECRET", chts);
             ctx.keyLog("SERVER_HANDSHAKE_TRAFFIC_SECRET", shts);
             ctx.installWriteKeys(Epoch.HANDSHAKE, suite, shts);
-            ctx.installReadKeys(Epoch.HANDSHAKE, suite, chts);
-            if (offer.earlyData()) {
-                // We never accept 0-RTT: skip what the client sent under its early keys (§4.2.10).
-                ctx.skipEarlyData(1 << 16);
+            if (acceptEarly) {
+                byte[] cets = KeySchedule.early(hash, psk.key()).clientEarlyTrafficSecret(clientHelloHash);
+                ctx.keyLog("CLIENT_EARLY_TRAFFIC_SECRET", cets);
+                ctx.installReadKeys(Epoch.EARLY_DATA, suite, cets);
+                ctx.acceptEarlyData(config.maxEarlyData());
+            } else {
+                ctx.installReadKeys(Epoch.HANDSHAKE, suite, chts);
+                if (offer.earlyData()) {
+                    // Declined 0-RTT: skip what the client sent under its early keys (§4.2.10).
+                    ctx.skipEarlyData((int) Math.max(1 << 16, Math.min(Integer.MAX_VALUE, config.maxEarlyData())));
+                }
             }
             HandshakeKeys keys = new HandshakeKeys(suite, hs, chts, shts, group, psk != null);
-            return sendFlight(offer, keys);
+            return sendFlight(offer, keys, acceptEarly);
         }
 
         /** §4.1.2: the second ClientHello must follow the HelloRetryRequest. */
@@ -240,14 +252,22 @@ public final class Tls13ServerHandshake implements Handshake {
                 ctx.sendChangeCipherSpec();
                 ccsSent = true;
             }
+            if (offer.earlyData()) {
+                // §4.2.10: 0-RTT records that follow the first ClientHello are skipped.
+                ctx.skipEarlyData((int) Math.max(1 << 16, Math.min(Integer.MAX_VALUE, config.maxEarlyData())));
+            }
             return new ExpectClientHello(new Retry(suite, group, cookie, offer.hello()));
         }
 
-        private State sendFlight(ClientHelloOffer offer, HandshakeKeys keys) throws TlsAlertException {
+        private State sendFlight(ClientHelloOffer offer, HandshakeKeys keys, boolean acceptEarly)
+                throws TlsAlertException {
             List<Extension> ee = new ArrayList<>();
             if (offer.serverName() != null) {
                 // RFC 6066 §3: an empty server_name acknowledges the name.
                 ee.add(new Extension(ExtensionType.SERVER_NAME, new byte[0]));
+            }
+            if (acceptEarly) {
+                ee.add(new Extension(ExtensionType.EARLY_DATA, new byte[0]));
             }
             if (offer.recordSizeLimit() > 0) {
                 // RFC 8449: answer with our limit; from now on our records respect the client's.
@@ -288,13 +308,17 @@ public final class Tls13ServerHandshake implements Handshake {
             ctx.keyLog("SERVER_TRAFFIC_SECRET_0", sats);
             ctx.keyLog("EXPORTER_SECRET", master.exporterMasterSecret(sfHash));
             ctx.installWriteKeys(Epoch.APPLICATION, keys.suite(), sats);
-            Flight flight = new Flight(keys, master, cats, sats, scheme, retry != null, offer.serverName(), request);
+            Flight flight = new Flight(keys, master, cats, sats, scheme, retry != null, offer.serverName(), request,
+                    acceptEarly);
+            if (acceptEarly) {
+                return new ExpectEndOfEarlyData(flight);
+            }
             return request == null ? new ExpectFinished(flight, List.of()) : new ExpectCertificate(flight);
         }
     }
 
     /** An accepted PSK: identity index, key, and whether (EC)DHE is used with it. */
-    private record Psk(int index, byte[] key, boolean dhe) {
+    private record Psk(int index, byte[] key, boolean dhe, CipherSuite suite) {
     }
 
     /**
@@ -325,9 +349,27 @@ public final class Tls13ServerHandshake implements Handshake {
             if (!org.bouncycastle.util.Arrays.constantTimeAreEqual(expected, psks.binders().get(i))) {
                 throw Violation.BINDER_MISMATCH.alert("binder of PSK identity " + i + " does not verify");
             }
-            return new Psk(i, st.get().psk(), dheMode);
+            return new Psk(i, st.get().psk(), dheMode, st.get().suite());
         }
         return null;
+    }
+
+    /** 0-RTT accepted: early application data flows until EndOfEarlyData (§4.5). */
+    final class ExpectEndOfEarlyData implements State {
+        private final Flight flight;
+
+        ExpectEndOfEarlyData(Flight flight) {
+            this.flight = flight;
+        }
+
+        @Override
+        public State handle(HandshakeFrame frame) throws TlsAlertException {
+            Expect.oneOf(frame, "ExpectEndOfEarlyData", HandshakeType.END_OF_EARLY_DATA);
+            tlsconf.impl.message.EndOfEarlyData.decode(frame.body());
+            ctx.transcript().add(frame.raw());
+            ctx.installReadKeys(Epoch.HANDSHAKE, flight.keys().suite(), flight.keys().clientSecret());
+            return new ExpectFinished(flight, List.of());
+        }
     }
 
     /** Waits for the client's Certificate after our CertificateRequest (§4.4.2). */
@@ -400,7 +442,8 @@ public final class Tls13ServerHandshake implements Handshake {
             ctx.installReadKeys(Epoch.APPLICATION, k.suite(), flight.clientAppSecret());
             byte[] rms = flight.master().resumptionMasterSecret(ctx.transcript().currentHash());
             ctx.handshakeComplete(new Negotiated(TlsVersion.TLS_1_3, k.suite(), k.group(), flight.scheme(),
-                    k.resumed(), flight.helloRetried(), !clientChain.isEmpty(), clientChain, flight.serverName()));
+                    k.resumed(), flight.helloRetried(), !clientChain.isEmpty(), clientChain, flight.serverName(),
+                    flight.earlyDataAccepted()));
             sendTickets(k.suite(), rms);
             return new Connected(new TrafficPhase(ctx, k.suite(), flight.clientAppSecret(),
                     flight.serverAppSecret()));
@@ -416,8 +459,10 @@ public final class Tls13ServerHandshake implements Handshake {
                 byte[] psk = KeySchedule.resumptionPsk(suite.hash(), rms, nonce);
                 byte[] ticket = TicketCodec.seal(config.ticketKey(), new TicketCodec.State(suite, psk,
                         config.clock().millis(), ageAdd, config.ticketLifetimeSeconds()), config.random());
-                ctx.send(new NewSessionTicket(config.ticketLifetimeSeconds(), ageAdd, nonce, ticket,
-                        Extensions.NONE));
+                Extensions ext = config.maxEarlyData() > 0 ? Extensions.of(new Extension(ExtensionType.EARLY_DATA,
+                        new tlsconf.impl.codec.TlsWriter().u32(config.maxEarlyData()).toByteArray()))
+                        : Extensions.NONE;
+                ctx.send(new NewSessionTicket(config.ticketLifetimeSeconds(), ageAdd, nonce, ticket, ext));
             }
         }
     }

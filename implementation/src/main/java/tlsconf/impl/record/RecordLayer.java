@@ -67,6 +67,13 @@ public final class RecordLayer {
         readProtection = protection;
     }
 
+    /** Plaintext again: only for a second ClientHello after 0-RTT was attempted (RFC 8446 §4.1.2). */
+    public void clearWriteKeys() {
+        writeEpoch = Epoch.PLAINTEXT;
+        writeGeneration = 0;
+        writeProtection = null;
+    }
+
     public void setWriteKeys(Epoch epoch, RecordProtection protection) {
         writeGeneration = epoch == writeEpoch ? writeGeneration + 1 : 0;
         writeEpoch = epoch;
@@ -139,6 +146,14 @@ public final class RecordLayer {
             inEnd = 0;
         }
         if (readProtection == null) {
+            if (type == ContentType.APPLICATION_DATA.code() && skipBudget >= fragment.length) {
+                // §4.2.10: after a HelloRetryRequest the server skips the client's 0-RTT records.
+                skipBudget -= fragment.length;
+                return next();
+            }
+            if (type == ContentType.HANDSHAKE.code()) {
+                skipBudget = 0;
+            }
             if (type == ContentType.APPLICATION_DATA.code()) {
                 throw Violation.UNEXPECTED_CONTENT_TYPE.alert("application_data record before keys were established");
             }
