@@ -28,16 +28,55 @@ import tlsconf.vectors.Bytes;
 
 /**
  * Records golden transcripts (opt-in: {@code -Dvectors.record=true} on {@code RecordingsTest}, or this class's
- * main): our deterministic reference client against a live {@code openssl s_server} 3.0.19 on 127.0.0.1, both
- * directions' bytes written to {@code recordings/openssl-<version>/<name>.json}. The installed peer's version must
- * be the pinned one. Each peer process serves one connection and is always killed.
+ * main): our deterministic reference client against a live {@code openssl s_server} 3.0.19 or {@code gnutls-serv}
+ * 3.7.9 on 127.0.0.1, both directions' bytes written to {@code recordings/<peer>-<version>/<name>.json}. The
+ * installed peer's version must be the pinned one. Each peer process serves one connection and is always killed.
  */
 public final class Recorder {
     static final String PINNED_OPENSSL = "OpenSSL 3.0.19";
+    static final String PINNED_GNUTLS = "gnutls-serv 3.7.9";
 
-    /** One configuration: our client's settings and the server's extra options. */
-    record Setup(String name, String description, String suite, String groups, List<String> serverOptions) {
+    /** One configuration: the peer, our client's settings and the server's extra options. */
+    record Setup(Peer peer, String name, String description, String suite, String groups, List<String> serverOptions) {
+        Setup(String name, String description, String suite, String groups, List<String> serverOptions) {
+            this(Peer.OPENSSL, name, description, suite, groups, serverOptions);
+        }
     }
+
+    /** The recorded servers, pinned to the versions installed here (PEERS.md). */
+    enum Peer {
+        OPENSSL("openssl s_server", List.of("openssl", "version"), PINNED_OPENSSL, "ACCEPT"),
+        GNUTLS("gnutls-serv", List.of("gnutls-serv", "--version"), PINNED_GNUTLS, "listening");
+
+        final String displayName;
+        final List<String> versionCommand;
+        final String pinned;
+        final String ready;
+
+        Peer(String displayName, List<String> versionCommand, String pinned, String ready) {
+            this.displayName = displayName;
+            this.versionCommand = versionCommand;
+            this.pinned = pinned;
+            this.ready = ready;
+        }
+
+        List<String> command(int port, Path cert, Path key) {
+            return this == OPENSSL
+                    ? new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-tls1_3",
+                            "-cert", cert.toString(), "-key", key.toString(), "-naccept", "1", "-www"))
+                    // gnutls-serv binds every interface (PEERS.md): we only ever connect to 127.0.0.1.
+                    : new ArrayList<>(List.of("gnutls-serv", "-p", Integer.toString(port), "--x509certfile",
+                            cert.toString(), "--x509keyfile", key.toString(), "--http", "--disable-client-cert"));
+        }
+
+        /** "openssl-3.0.19" / "gnutls-3.7.9". */
+        String folder(String version) {
+            String[] w = version.split(" ");
+            return (this == OPENSSL ? "openssl-" : "gnutls-") + w[1];
+        }
+    }
+
+    private static final String GNUTLS_13 = "--priority=NORMAL:-VERS-ALL:+VERS-TLS1.3";
 
     static final List<Setup> SETUPS = List.of(
             new Setup("tls13-aes128-x25519", "TLS 1.3, TLS_AES_128_GCM_SHA256, x25519, 1-RTT",
@@ -50,7 +89,14 @@ public final class Recorder {
             new Setup("tls13-aes128-p256", "TLS 1.3, TLS_AES_128_GCM_SHA256, secp256r1 key share, 1-RTT",
                     "TLS_AES_128_GCM_SHA256", "SECP256R1", List.of("-groups", "P-256")),
             new Setup("tls13-hrr-p256", "TLS 1.3: our x25519 share, the server wants P-256: HelloRetryRequest",
-                    "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of("-groups", "P-256")));
+                    "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of("-groups", "P-256")),
+            new Setup(Peer.GNUTLS, "tls13-aes128-x25519", "TLS 1.3, TLS_AES_128_GCM_SHA256, x25519, 1-RTT",
+                    "TLS_AES_128_GCM_SHA256", "X25519", List.of(GNUTLS_13)),
+            new Setup(Peer.GNUTLS, "tls13-chacha20-x25519", "TLS 1.3, TLS_CHACHA20_POLY1305_SHA256, x25519, 1-RTT",
+                    "TLS_CHACHA20_POLY1305_SHA256", "X25519", List.of(GNUTLS_13)),
+            new Setup(Peer.GNUTLS, "tls13-hrr-p256", "TLS 1.3: our x25519 share, the server wants P-256: "
+                    + "HelloRetryRequest", "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1",
+                    List.of(GNUTLS_13 + ":-GROUP-ALL:+GROUP-SECP256R1")));
 
     private Recorder() {
     }
@@ -63,19 +109,24 @@ public final class Recorder {
     }
 
     static List<Path> recordAll(Path root) throws IOException, InterruptedException {
-        String version = run(List.of("openssl", "version")).trim();
-        if (!version.startsWith(PINNED_OPENSSL + " ")) {
-            throw new IllegalStateException("recordings are pinned to " + PINNED_OPENSSL + ", installed: " + version);
+        java.util.EnumMap<Peer, String> versions = new java.util.EnumMap<>(Peer.class);
+        for (Peer p : Peer.values()) {
+            String version = run(p.versionCommand).lines().findFirst().orElse("").trim();
+            if (!version.equals(p.pinned) && !version.startsWith(p.pinned + " ")) {
+                throw new IllegalStateException("recordings are pinned to " + p.pinned + ", installed: " + version);
+            }
+            versions.put(p, version);
         }
         Path work = Files.createTempDirectory("tlsconf-record");
         Path key = work.resolve("key.pem");
         Path cert = work.resolve("cert.pem");
         run(List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", key.toString(), "-out", cert.toString(), "-subj", "/CN=localhost", "-days", "30"));
-        Path dir = root.resolve("openssl-" + version.split(" ")[1]);
-        Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         for (Setup s : SETUPS) {
+            String version = versions.get(s.peer());
+            Path dir = root.resolve(s.peer().folder(version));
+            Files.createDirectories(dir);
             written.add(record(s, version, cert, key, dir));
         }
         return written;
@@ -87,8 +138,7 @@ public final class Recorder {
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
-                "-tls1_3", "-cert", cert.toString(), "-key", key.toString(), "-naccept", "1", "-www"));
+        List<String> command = s.peer().command(port, cert, key);
         command.addAll(s.serverOptions());
         Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuffer output = new StringBuffer();
@@ -105,7 +155,7 @@ public final class Recorder {
         pump.setDaemon(true);
         pump.start();
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> output.indexOf("ACCEPT") >= 0
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> output.indexOf(s.peer().ready) >= 0
                     || !server.isAlive());
             if (!server.isAlive()) {
                 throw new IllegalStateException("s_server exited: " + output);
@@ -178,19 +228,20 @@ public final class Recorder {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("kind", "recording");
-        root.put("id", "recordings/openssl-" + version.split(" ")[1] + "/" + s.name());
+        root.put("id", "recordings/" + s.peer().folder(version) + "/" + s.name());
         ObjectNode source = root.putObject("source");
-        source.put("name", "openssl s_server");
+        source.put("name", s.peer().displayName);
         source.put("version", version);
-        source.put("license", "bytes exchanged by tlsconf's reference client and OpenSSL (Apache-2.0), recorded by "
+        source.put("license", "bytes exchanged by tlsconf's reference client and " + s.peer().displayName + " ("
+                + (s.peer() == Peer.OPENSSL ? "OpenSSL, Apache-2.0" : "GnuTLS, LGPL-2.1+") + "), recorded by "
                 + "tlsconf.vectorrun.Recorder");
-        root.put("description", s.description() + "; our deterministic client against openssl s_server, "
-                + "handshake then close_notify");
+        root.put("description", s.description() + "; our deterministic client against " + s.peer().displayName
+                + ", handshake then close_notify");
         ObjectNode peer = root.putObject("peer");
-        peer.put("name", "openssl s_server");
+        peer.put("name", s.peer().displayName);
         peer.put("version", version);
         peer.put("command", String.join(" ", command).replaceAll("/tmp/\\S+/", "").replaceAll("127\\.0\\.0\\.1:\\d+",
-                "127.0.0.1:PORT"));
+                "127.0.0.1:PORT").replaceAll("-p \\d+", "-p PORT"));
         ObjectNode c = root.putObject("configuration");
         config.forEach(c::put);
         ArrayNode f = root.putArray("flows");

@@ -35,7 +35,7 @@ final class RecordingReplay {
             transport.finish();
             String negotiated = engine.negotiated() == null ? "" : ", " + engine.negotiated().cipherSuite();
             return Outcome.passed(file.id(), file.location(), r.flows().size() + " flows against " + r.peer().name()
-                    + " " + r.peer().version() + " replayed byte for byte" + negotiated);
+                    + " (" + r.peer().version() + ") replayed byte for byte" + negotiated);
         } catch (tlsconf.impl.alert.TlsAlertException e) {
             return Outcome.failed(file.id(), file.location(), "our client stopped on the recorded peer bytes: "
                     + e.getMessage());
