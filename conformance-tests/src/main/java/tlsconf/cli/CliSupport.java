@@ -67,6 +67,9 @@ final class CliSupport {
         if (n.helloRetryRequest()) {
             b.append(" HRR");
         }
+        if (n.earlyDataAccepted()) {
+            b.append(" 0-RTT");
+        }
         if (n.clientAuthenticated()) {
             b.append(" client-authenticated");
         }

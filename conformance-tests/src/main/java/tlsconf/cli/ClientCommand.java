@@ -68,6 +68,9 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--key-update", description = "send a KeyUpdate (update_requested) after the handshake")
     boolean keyUpdate;
 
+    @Option(names = "--early-data", description = "with --resume: send this text as 0-RTT data on the second connection")
+    String earlyData;
+
     @Override
     public Integer call() throws Exception {
         CliSupport.requireTls13(tls);
@@ -104,6 +107,12 @@ final class ClientCommand implements Callable<Integer> {
         b.middleboxCompat(compat);
         if (resume) {
             b.sessionStore(SessionStore.inMemory());
+        }
+        if (earlyData != null) {
+            if (!resume) {
+                throw new UsageException("--early-data needs --resume (0-RTT rides on a ticket from the first connection)");
+            }
+            b.earlyData(earlyData.getBytes(StandardCharsets.UTF_8));
         }
         TlsConfig config = b.build();
         int code = connectOnce(host, port, config);

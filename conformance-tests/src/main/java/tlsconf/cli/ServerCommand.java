@@ -62,6 +62,9 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--hello-retry", description = "answer every first ClientHello with a HelloRetryRequest")
     boolean helloRetry;
 
+    @Option(names = "--max-early-data", defaultValue = "0", description = "accept 0-RTT up to N bytes (0: decline)")
+    long maxEarlyData;
+
     @Override
     public Integer call() throws Exception {
         CliSupport.requireTls13(tls);
@@ -95,6 +98,7 @@ final class ServerCommand implements Callable<Integer> {
             b.groups(groups);
         }
         b.forceHelloRetryRequest(helloRetry);
+        b.maxEarlyData(maxEarlyData);
         TlsConfig config = b.build();
         ServerSocket listener;
         try {
@@ -120,6 +124,9 @@ final class ServerCommand implements Callable<Integer> {
             tls.handshake();
             Negotiated n = tls.negotiated();
             System.out.println(who + ": handshake complete: " + CliSupport.describe(n));
+            if (n.earlyDataAccepted()) {
+                System.out.println(who + ": 0-RTT data: " + new String(tls.engine().read(), StandardCharsets.UTF_8));
+            }
             s.setSoTimeout(60_000);
             InputStream in = tls.getInputStream();
             OutputStream out = tls.getOutputStream();
