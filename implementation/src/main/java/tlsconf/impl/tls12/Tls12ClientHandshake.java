@@ -53,6 +53,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
     private byte[] offeredSessionId;
     private Tls12Session offeredSession;
     private boolean sentServerName;
+    private boolean offeredTicketExtension;
     private State state;
 
     /** The client's states. */
@@ -145,6 +146,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
                 .stream().filter(Tls12Signing::usable).map(SignatureScheme::code).toList())));
         ext.add(HelloExtensions.extendedMasterSecret());
         if (options.clientSessions() != null) {
+            offeredTicketExtension = true;
             byte[] ticket = offeredSession != null && offeredSession.ticket() != null ? offeredSession.ticket()
                     : new byte[0];
             ext.add(new Extension(ExtensionType.SESSION_TICKET, ticket));
@@ -153,6 +155,22 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
         List<Integer> suites = options.cipherSuites().stream().map(Tls12CipherSuite::code).toList();
         send(new Hello(new ClientHello(VERSION, clientRandom, offeredSessionId, suites, new byte[] {0},
                 new Extensions(ext))));
+        state = new ExpectServerHello();
+    }
+
+    /**
+     * Continues a connection whose ClientHello another handshake already sent (a client offering TLS 1.3 and 1.2
+     * whose server chose TLS 1.2): that ClientHello starts handshake_messages and the next message is ServerHello.
+     * No TLS 1.2 session is offered on this path.
+     */
+    void continueAfter(byte[] clientHelloEncoded, byte[] random, byte[] sessionId) throws TlsAlertException {
+        ClientHello ch = ClientHello.decode(java.util.Arrays.copyOfRange(clientHelloEncoded, 4,
+                clientHelloEncoded.length));
+        clientRandom = random.clone();
+        offeredSessionId = sessionId.clone();
+        sentServerName = ch.extensions().has(ExtensionType.SERVER_NAME);
+        offeredTicketExtension = ch.extensions().has(ExtensionType.SESSION_TICKET);
+        transcript.write(clientHelloEncoded, 0, clientHelloEncoded.length);
         state = new ExpectServerHello();
     }
 
@@ -208,7 +226,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
                 throw Violation.BAD_COMPRESSION.alert("ServerHello compression_method " + sh.compressionMethod());
             }
             List<Extension> extra = sh.extensions().outside(HelloExtensions.serverAllowed(
-                    options.clientSessions() != null, sentServerName));
+                    offeredTicketExtension, sentServerName));
             if (!extra.isEmpty()) {
                 // RFC 5246 §7.4.1.4: an extension the client did not offer is unsupported_extension.
                 throw Violation.UNSOLICITED_EXTENSION.alert("ServerHello carries " + extra);

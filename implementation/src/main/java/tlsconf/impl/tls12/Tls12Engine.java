@@ -59,6 +59,24 @@ public final class Tls12Engine {
         return e;
     }
 
+    /**
+     * A client engine taking over after another handshake sent {@code clientHelloEncoded} (with this random and
+     * session id) and the server answered with a TLS 1.2 ServerHello: feed it the server's bytes from the start.
+     */
+    public static Tls12Engine continueClient(TlsConfig config, Tls12Options options, Tls12Seam seam,
+            byte[] clientHelloEncoded, byte[] clientRandom, byte[] sessionId) {
+        if (config.role() != Role.CLIENT) {
+            throw new IllegalArgumentException("continueClient needs a client config");
+        }
+        Tls12Engine e = new Tls12Engine(config, options, seam);
+        try {
+            ((Tls12ClientHandshake) e.handshake).continueAfter(clientHelloEncoded, clientRandom, sessionId);
+        } catch (TlsAlertException ex) {
+            e.fail(ex);
+        }
+        return e;
+    }
+
     public Role role() {
         return config.role();
     }
