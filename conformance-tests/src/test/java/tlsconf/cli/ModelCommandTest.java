@@ -38,7 +38,7 @@ class ModelCommandTest {
         assertTrue(dot.out().startsWith("digraph TLS_1_2_server"), dot.out());
         Run table = run("model", "--tls", "1.3", "--role", "server");
         assertTrue(table.out().contains("WAIT_FLIGHT2"));
-        assertTrue(table.out().contains("counts: 16 states"), table.out());
+        assertTrue(table.out().contains("counts: 19 states"), table.out());
     }
 
     @Test

@@ -23,6 +23,7 @@ public record Guard(String label, Predicate<RunParameters> condition) {
     public static final Guard RSA = new Guard("kx=RSA", p -> p.keyExchange() == RunParameters.KeyExchange.RSA);
     public static final Guard ECDHE = new Guard("kx=ECDHE", p -> p.keyExchange() == RunParameters.KeyExchange.ECDHE);
     public static final Guard TICKET = new Guard("ticket", RunParameters::sessionTicket);
+    public static final Guard POST_HANDSHAKE_AUTH = new Guard("postHandshakeAuth", RunParameters::postHandshakeAuth);
 
     public Guard {
         Objects.requireNonNull(label, "label");

@@ -14,9 +14,11 @@ import tlsconf.model.vocabulary.TlsVersion;
  * @param earlyData whether the client offers 0-RTT data and whether the server accepts it (TLS 1.3 only)
  * @param clientAuthRequested the server sends a CertificateRequest
  * @param clientCertificate what the client answers a CertificateRequest with ({@link ClientCertificate#NOT_REQUESTED}
- *     exactly when no CertificateRequest is sent)
+ *     exactly when no CertificateRequest is sent, in or after the handshake)
  * @param keyExchange the TLS 1.2 key exchange; TLS 1.3 always uses (EC)DHE
  * @param sessionTicket TLS 1.2: the server sends a NewSessionTicket in this handshake (RFC 5077 §3.3)
+ * @param postHandshakeAuth TLS 1.3: the client offered post_handshake_auth and the server sends a
+ *     CertificateRequest after the handshake (RFC 8446 §4.6.2), answered as {@code clientCertificate} says
  */
 public record RunParameters(
         boolean helloRetryRequest,
@@ -25,7 +27,8 @@ public record RunParameters(
         boolean clientAuthRequested,
         ClientCertificate clientCertificate,
         KeyExchange keyExchange,
-        boolean sessionTicket) {
+        boolean sessionTicket,
+        boolean postHandshakeAuth) {
 
     /** 0-RTT (RFC 8446 §4.2.10). */
     public enum EarlyData {
@@ -58,6 +61,14 @@ public record RunParameters(
         Objects.requireNonNull(keyExchange, "keyExchange");
     }
 
+    /** Parameters without post-handshake authentication (the form before it was modelled). */
+    public RunParameters(boolean helloRetryRequest, boolean resumption, EarlyData earlyData,
+            boolean clientAuthRequested, ClientCertificate clientCertificate, KeyExchange keyExchange,
+            boolean sessionTicket) {
+        this(helloRetryRequest, resumption, earlyData, clientAuthRequested, clientCertificate, keyExchange,
+                sessionTicket, false);
+    }
+
     /** A full handshake without HRR, early data, client authentication or ticket; ECDHE. */
     public static RunParameters defaults() {
         return new RunParameters(false, false, EarlyData.NOT_OFFERED, false, ClientCertificate.NOT_REQUESTED,
@@ -66,33 +77,39 @@ public record RunParameters(
 
     public RunParameters withHelloRetryRequest(boolean v) {
         return new RunParameters(v, resumption, earlyData, clientAuthRequested, clientCertificate, keyExchange,
-                sessionTicket);
+                sessionTicket, postHandshakeAuth);
     }
 
     public RunParameters withResumption(boolean v) {
         return new RunParameters(helloRetryRequest, v, earlyData, clientAuthRequested, clientCertificate,
-                keyExchange, sessionTicket);
+                keyExchange, sessionTicket, postHandshakeAuth);
     }
 
     public RunParameters withEarlyData(EarlyData v) {
         return new RunParameters(helloRetryRequest, resumption, v, clientAuthRequested, clientCertificate,
-                keyExchange, sessionTicket);
+                keyExchange, sessionTicket, postHandshakeAuth);
     }
 
     /** Client authentication requested, answered with {@code answer} (EMPTY or NON_EMPTY). */
     public RunParameters withClientAuth(ClientCertificate answer) {
         return new RunParameters(helloRetryRequest, resumption, earlyData, answer != ClientCertificate.NOT_REQUESTED,
-                answer, keyExchange, sessionTicket);
+                answer, keyExchange, sessionTicket, postHandshakeAuth);
     }
 
     public RunParameters withKeyExchange(KeyExchange v) {
         return new RunParameters(helloRetryRequest, resumption, earlyData, clientAuthRequested, clientCertificate,
-                v, sessionTicket);
+                v, sessionTicket, postHandshakeAuth);
     }
 
     public RunParameters withSessionTicket(boolean v) {
         return new RunParameters(helloRetryRequest, resumption, earlyData, clientAuthRequested, clientCertificate,
-                keyExchange, v);
+                keyExchange, v, postHandshakeAuth);
+    }
+
+    /** Post-handshake client authentication (TLS 1.3), answered with {@code answer} (EMPTY or NON_EMPTY). */
+    public RunParameters withPostHandshakeAuth(ClientCertificate answer) {
+        return new RunParameters(helloRetryRequest, resumption, earlyData, false, answer, keyExchange,
+                sessionTicket, answer != ClientCertificate.NOT_REQUESTED);
     }
 
     public boolean earlyDataOffered() {
@@ -113,8 +130,11 @@ public record RunParameters(
      */
     public List<String> problemsFor(TlsVersion version) {
         List<String> problems = new ArrayList<>();
-        if (clientAuthRequested != (clientCertificate != ClientCertificate.NOT_REQUESTED)) {
-            problems.add("clientCertificate must be NOT_REQUESTED exactly when clientAuthRequested is false");
+        if ((clientAuthRequested || postHandshakeAuth) != (clientCertificate != ClientCertificate.NOT_REQUESTED)) {
+            problems.add("clientCertificate must be NOT_REQUESTED exactly when no certificate is requested");
+        }
+        if (clientAuthRequested && postHandshakeAuth) {
+            problems.add("tlsconf models a certificate request in the handshake or after it, not both");
         }
         if (version == TlsVersion.TLS_1_3) {
             if (earlyDataAccepted() && !resumption) {
@@ -136,6 +156,9 @@ public record RunParameters(
             if (helloRetryRequest) {
                 problems.add("HelloRetryRequest exists only in TLS 1.3");
             }
+            if (postHandshakeAuth) {
+                problems.add("post-handshake authentication exists only in TLS 1.3");
+            }
             if (earlyData != EarlyData.NOT_OFFERED) {
                 problems.add("0-RTT exists only in TLS 1.3");
             }
@@ -155,12 +178,15 @@ public record RunParameters(
                     for (ClientCertificate cc : ClientCertificate.values()) {
                         for (KeyExchange kx : KeyExchange.values()) {
                             for (boolean ticket : new boolean[] {false, true}) {
-                                RunParameters p = new RunParameters(hrr, res, ed,
-                                        cc != ClientCertificate.NOT_REQUESTED, cc, kx, ticket);
-                                // the key exchange of a resumed TLS 1.2 session changes no message: one is enough
-                                boolean redundant = version == TlsVersion.TLS_1_2 && res && kx == KeyExchange.RSA;
-                                if (p.problemsFor(version).isEmpty() && !redundant) {
-                                    out.add(p);
+                                for (boolean pha : new boolean[] {false, true}) {
+                                    RunParameters p = new RunParameters(hrr, res, ed,
+                                            cc != ClientCertificate.NOT_REQUESTED && !pha, cc, kx, ticket, pha);
+                                    // the key exchange of a resumed TLS 1.2 session changes no message
+                                    boolean redundant = version == TlsVersion.TLS_1_2 && res
+                                            && kx == KeyExchange.RSA;
+                                    if (p.problemsFor(version).isEmpty() && !redundant) {
+                                        out.add(p);
+                                    }
                                 }
                             }
                         }
@@ -185,6 +211,9 @@ public record RunParameters(
         }
         if (clientAuthRequested) {
             b.append("clientAuth=").append(clientCertificate).append(' ');
+        }
+        if (postHandshakeAuth) {
+            b.append("postHandshakeAuth=").append(clientCertificate).append(' ');
         }
         b.append("kx=").append(keyExchange);
         if (sessionTicket) {

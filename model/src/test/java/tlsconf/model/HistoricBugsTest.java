@@ -195,6 +195,22 @@ class HistoricBugsTest {
                 with(start, r(FINISHED, PLAINTEXT)), "WAIT_FINISHED", UNEXPECTED_MESSAGE, "5.2");
     }
 
+    // RFC 8446 §4.6.2: a CertificateRequest after the handshake without post_handshake_auth offered; and a
+    // post-handshake client Certificate without CertificateVerify (the CVE-2022-25640 pattern after the handshake)
+    @Test
+    void postHandshakeAuthenticationViolations() {
+        List<Event> handshake = trace(s(CLIENT_HELLO, PLAINTEXT), r(SERVER_HELLO, PLAINTEXT),
+                r(ENCRYPTED_EXTENSIONS, HANDSHAKE), r(CERTIFICATE, HANDSHAKE), r(CERTIFICATE_VERIFY, HANDSHAKE),
+                r(FINISHED, HANDSHAKE), s(FINISHED, HANDSHAKE));
+        assertRejectedLast(TlsVersion.TLS_1_3, Role.CLIENT, BASE, with(handshake,
+                r(CERTIFICATE_REQUEST, APPLICATION)), "CONNECTED", UNEXPECTED_MESSAGE, "4.6.2");
+        assertRejectedLast(TlsVersion.TLS_1_3, Role.SERVER, BASE.withPostHandshakeAuth(ClientCertificate.NON_EMPTY),
+                trace(r(CLIENT_HELLO, PLAINTEXT), s(SERVER_HELLO, PLAINTEXT), s(ENCRYPTED_EXTENSIONS, HANDSHAKE),
+                        s(CERTIFICATE, HANDSHAKE), s(CERTIFICATE_VERIFY, HANDSHAKE), s(FINISHED, HANDSHAKE),
+                        r(FINISHED, HANDSHAKE), s(CERTIFICATE_REQUEST, APPLICATION), r(CERTIFICATE, APPLICATION),
+                        r(FINISHED, APPLICATION)), "PHA_WAIT_CV", UNEXPECTED_MESSAGE, "4");
+    }
+
     // RFC 8446 §4.1.2: no renegotiation in TLS 1.3
     @Test
     void clientHelloAfterTls13Handshake() {

@@ -167,6 +167,23 @@ class RfcFlowsTest {
         assertState(TlsVersion.TLS_1_3, Role.CLIENT, BASE, t, "CLOSED");
     }
 
+    // RFC 8446 §4.6.2: post-handshake authentication, answered consecutively; empty answer without CertificateVerify
+    @Test
+    void tls13PostHandshakeAuthentication() {
+        List<Event> handshake = trace(s(CLIENT_HELLO, PLAINTEXT), r(SERVER_HELLO, PLAINTEXT),
+                r(ENCRYPTED_EXTENSIONS, HANDSHAKE), r(CERTIFICATE, HANDSHAKE), r(CERTIFICATE_VERIFY, HANDSHAKE),
+                r(FINISHED, HANDSHAKE), s(FINISHED, HANDSHAKE));
+        RunParameters p = BASE.withPostHandshakeAuth(ClientCertificate.NON_EMPTY);
+        assertComplete(TlsVersion.TLS_1_3, Role.CLIENT, p, concat(handshake, trace(r(CERTIFICATE_REQUEST, APPLICATION),
+                s(CERTIFICATE, APPLICATION), s(CERTIFICATE_VERIFY, APPLICATION), s(FINISHED, APPLICATION),
+                s(APPLICATION_DATA, APPLICATION))));
+        assertComplete(TlsVersion.TLS_1_3, Role.SERVER, BASE.withPostHandshakeAuth(ClientCertificate.EMPTY), trace(
+                r(CLIENT_HELLO, PLAINTEXT), s(SERVER_HELLO, PLAINTEXT), s(ENCRYPTED_EXTENSIONS, HANDSHAKE),
+                s(CERTIFICATE, HANDSHAKE), s(CERTIFICATE_VERIFY, HANDSHAKE), s(FINISHED, HANDSHAKE),
+                r(FINISHED, HANDSHAKE), s(CERTIFICATE_REQUEST, APPLICATION), r(APPLICATION_DATA, APPLICATION),
+                r(CERTIFICATE, APPLICATION), r(FINISHED, APPLICATION)));
+    }
+
     // RFC 5246 Figure 1 with RSA key exchange: no ServerKeyExchange
     @Test
     void tls12Figure1Rsa() {

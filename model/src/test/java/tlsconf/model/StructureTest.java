@@ -159,9 +159,13 @@ class StructureTest {
     void parameterSpaceIsConsistentAndComplete() {
         // TLS 1.3: 12 full-handshake combinations (HRR x early data offered-and-rejected x client auth none,
         // empty, non-empty) + 5 PSK ones (no 0-RTT, rejected, accepted without HRR; with HRR: no 0-RTT, rejected)
-        assertEquals(17, RunParameters.all(TlsVersion.TLS_1_3).size());
+        // + 18 with post-handshake authentication: the 9 combinations without a CertificateRequest in the
+        // handshake (4 full, 5 PSK) x an empty or non-empty answer
+        assertEquals(35, RunParameters.all(TlsVersion.TLS_1_3).size());
         // TLS 1.2: 2 key exchanges x 3 client-auth answers x ticket or not + abbreviated with or without ticket
         assertEquals(14, RunParameters.all(TlsVersion.TLS_1_2).size());
         assertFalse(RunParameters.defaults().withHelloRetryRequest(true).problemsFor(TlsVersion.TLS_1_2).isEmpty());
+        assertFalse(RunParameters.defaults().withPostHandshakeAuth(RunParameters.ClientCertificate.EMPTY)
+                .problemsFor(TlsVersion.TLS_1_2).isEmpty());
     }
 }

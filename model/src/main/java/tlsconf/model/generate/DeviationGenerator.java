@@ -189,10 +189,11 @@ public final class DeviationGenerator {
             return false;
         }
         for (RunParameters alt : RunParameters.all(model.version())) {
+            boolean asked = p.clientCertificate() != RunParameters.ClientCertificate.NOT_REQUESTED;
+            boolean altAsked = alt.clientCertificate() != RunParameters.ClientCertificate.NOT_REQUESTED;
             boolean sameOwn = alt.resumption() == p.resumption() && alt.earlyData() == p.earlyData()
                     && alt.keyExchange() == p.keyExchange() && alt.sessionTicket() == p.sessionTicket()
-                    && (!p.clientAuthRequested() || !alt.clientAuthRequested()
-                            || alt.clientCertificate() == p.clientCertificate());
+                    && (!asked || !altAsked || alt.clientCertificate() == p.clientCertificate());
             if (!alt.equals(p) && sameOwn && Oracle.of(model, alt).check(trace).valid()) {
                 return true;
             }

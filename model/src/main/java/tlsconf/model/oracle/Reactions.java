@@ -88,7 +88,7 @@ final class Reactions {
                     "EndOfEarlyData sent by the server");
         }
         if (kind == MessageKind.CERTIFICATE_REQUEST && model.role() == Role.CLIENT
-                && model.peerFinishedReceived(state)) {
+                && model.peerFinishedReceived(state) && !params.postHandshakeAuth()) {
             return Reaction.Abort.with(UNEXPECTED_MESSAGE,
                     rfc8446("4.6.2", "a CertificateRequest without post_handshake_auth offered is unexpected_message"),
                     "post-handshake CertificateRequest not offered");

@@ -8,6 +8,7 @@ import static tlsconf.model.Guard.CLIENT_CERT_NON_EMPTY;
 import static tlsconf.model.Guard.EARLY_ACCEPTED;
 import static tlsconf.model.Guard.EARLY_OFFERED;
 import static tlsconf.model.Guard.HRR;
+import static tlsconf.model.Guard.POST_HANDSHAKE_AUTH;
 import static tlsconf.model.Guard.RESUMPTION;
 import static tlsconf.model.event.Event.received;
 import static tlsconf.model.event.Event.sent;
@@ -48,7 +49,8 @@ public final class Tls13ClientModel {
                 .initial(START)
                 .connected(CONNECTED)
                 .accepting(CLOSED)
-                .peerFinishedReceivedIn(EnumSet.of(SEND_EOED, SEND_CERT, SEND_CV, SEND_FINISHED, CONNECTED, CLOSED))
+                .peerFinishedReceivedIn(EnumSet.of(SEND_EOED, SEND_CERT, SEND_CV, SEND_FINISHED, CONNECTED, PHA_SEND_CERT,
+                        PHA_SEND_CV, PHA_SEND_FINISHED, CLOSED))
                 .receiveKeys(Tls13ClientModel::receiveKeys)
                 // First flight and 0-RTT
                 .step(START, sent(CLIENT_HELLO, PLAINTEXT), ALWAYS, WAIT_SH,
@@ -110,6 +112,18 @@ public final class Tls13ClientModel {
                         rfc8446("2", "application data flows under application keys"))
                 .loops(EnumSet.of(CONNECTED), sent(APPLICATION_DATA, APPLICATION), ALWAYS,
                         rfc8446("A.1", "the client can send application data after its Finished"))
+                // Post-handshake authentication: the answer is consecutive, no other messages in between
+                .step(CONNECTED, received(CERTIFICATE_REQUEST, APPLICATION), POST_HANDSHAKE_AUTH, PHA_SEND_CERT,
+                        rfc8446("4.6.2", "after the handshake a server may request a certificate from a client "
+                                + "that offered post_handshake_auth"))
+                .step(PHA_SEND_CERT, sent(CERTIFICATE, APPLICATION), CLIENT_CERT_NON_EMPTY, PHA_SEND_CV,
+                        rfc8446("4.6.2", "the client answers with Certificate, CertificateVerify and Finished"))
+                .step(PHA_SEND_CERT, sent(CERTIFICATE, APPLICATION), CLIENT_CERT_EMPTY, PHA_SEND_FINISHED,
+                        rfc8446("4.6.2", "a client declining sends an empty Certificate followed by Finished"))
+                .step(PHA_SEND_CV, sent(CERTIFICATE_VERIFY, APPLICATION), ALWAYS, PHA_SEND_FINISHED,
+                        rfc8446("4.6.2", "the client answers with Certificate, CertificateVerify and Finished"))
+                .step(PHA_SEND_FINISHED, sent(FINISHED, APPLICATION), ALWAYS, CONNECTED,
+                        rfc8446("4.6.2", "the client's Finished ends its answer"))
                 .step(CONNECTED, sent(CLOSE_NOTIFY, APPLICATION), ALWAYS, CLOSED,
                         rfc8446("6.1", "either side may close with close_notify"))
                 .step(CONNECTED, received(CLOSE_NOTIFY, APPLICATION), ALWAYS, CLOSED,
@@ -127,7 +141,8 @@ public final class Tls13ClientModel {
         return switch (state) {
             case START, WAIT_SH, RECVD_HRR, WAIT_SH_AFTER_HRR -> PLAINTEXT;
             case WAIT_EE, WAIT_CERT_CR, WAIT_CERT, WAIT_CV, WAIT_FINISHED -> HANDSHAKE;
-            case SEND_EOED, SEND_CERT, SEND_CV, SEND_FINISHED, CONNECTED, CLOSED -> APPLICATION;
+            case SEND_EOED, SEND_CERT, SEND_CV, SEND_FINISHED, CONNECTED, PHA_SEND_CERT, PHA_SEND_CV,
+                    PHA_SEND_FINISHED, CLOSED -> APPLICATION;
         };
     }
 }

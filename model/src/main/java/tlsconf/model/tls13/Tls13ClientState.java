@@ -22,6 +22,9 @@ public enum Tls13ClientState implements State {
     SEND_CV(false, "non-empty client Certificate sent; next: send CertificateVerify"),
     SEND_FINISHED(false, "next: send the client Finished"),
     CONNECTED(true, "handshake complete, application keys both ways"),
+    PHA_SEND_CERT(false, "post-handshake CertificateRequest received; next: send Certificate"),
+    PHA_SEND_CV(false, "post-handshake: non-empty Certificate sent; next: send CertificateVerify"),
+    PHA_SEND_FINISHED(false, "post-handshake: next: send Finished"),
     CLOSED(false, "close_notify sent or received");
 
     private final boolean fromRfc;

@@ -8,6 +8,7 @@ import static tlsconf.model.Guard.CLIENT_CERT_NON_EMPTY;
 import static tlsconf.model.Guard.EARLY_ACCEPTED;
 import static tlsconf.model.Guard.EARLY_REJECTED;
 import static tlsconf.model.Guard.HRR;
+import static tlsconf.model.Guard.POST_HANDSHAKE_AUTH;
 import static tlsconf.model.Guard.RESUMPTION;
 import static tlsconf.model.event.Event.received;
 import static tlsconf.model.event.Event.sent;
@@ -49,7 +50,7 @@ public final class Tls13ServerModel {
                 .initial(START)
                 .connected(CONNECTED)
                 .accepting(CLOSED)
-                .peerFinishedReceivedIn(EnumSet.of(CONNECTED, CLOSED))
+                .peerFinishedReceivedIn(EnumSet.of(CONNECTED, PHA_WAIT_CERT, PHA_WAIT_CV, PHA_WAIT_FINISHED, CLOSED))
                 .receiveKeys(Tls13ServerModel::receiveKeys)
                 .step(START, received(CLIENT_HELLO, PLAINTEXT), ALWAYS, RECVD_CH,
                         rfc8446("A.2", "START: Recv ClientHello"))
@@ -119,6 +120,20 @@ public final class Tls13ServerModel {
                         rfc8446("2", "application data flows under application keys"))
                 .loops(EnumSet.of(CONNECTED), sent(APPLICATION_DATA, APPLICATION), ALWAYS,
                         rfc8446("2", "application data flows under application keys"))
+                // Post-handshake authentication
+                .step(CONNECTED, sent(CERTIFICATE_REQUEST, APPLICATION), POST_HANDSHAKE_AUTH, PHA_WAIT_CERT,
+                        rfc8446("4.6.2", "after the handshake a server may request a certificate from a client "
+                                + "that offered post_handshake_auth"))
+                .loops(EnumSet.of(PHA_WAIT_CERT), received(APPLICATION_DATA, APPLICATION), ALWAYS,
+                        rfc8446("4.6.2", "servers must be prepared for other messages before the answer"))
+                .step(PHA_WAIT_CERT, received(CERTIFICATE, APPLICATION), CLIENT_CERT_NON_EMPTY, PHA_WAIT_CV,
+                        rfc8446("4.6.2", "the client answers with Certificate, CertificateVerify and Finished"))
+                .step(PHA_WAIT_CERT, received(CERTIFICATE, APPLICATION), CLIENT_CERT_EMPTY, PHA_WAIT_FINISHED,
+                        rfc8446("4.6.2", "a client declining sends an empty Certificate followed by Finished"))
+                .step(PHA_WAIT_CV, received(CERTIFICATE_VERIFY, APPLICATION), ALWAYS, PHA_WAIT_FINISHED,
+                        rfc8446("4.6.2", "a non-empty Certificate is followed by CertificateVerify"))
+                .step(PHA_WAIT_FINISHED, received(FINISHED, APPLICATION), ALWAYS, CONNECTED,
+                        rfc8446("4.6.2", "the client's Finished ends its answer"))
                 .step(CONNECTED, sent(CLOSE_NOTIFY, APPLICATION), ALWAYS, CLOSED,
                         rfc8446("6.1", "either side may close with close_notify"))
                 .step(CONNECTED, received(CLOSE_NOTIFY, APPLICATION), ALWAYS, CLOSED,
@@ -138,7 +153,7 @@ public final class Tls13ServerModel {
             case NEGOTIATED, SENT_EE, SENT_CR, SENT_CERT, SENT_CV -> p.earlyDataAccepted() ? EARLY : HANDSHAKE;
             case WAIT_EOED -> EARLY;
             case WAIT_FLIGHT2, WAIT_CERT, WAIT_CV, WAIT_FINISHED -> HANDSHAKE;
-            case CONNECTED, CLOSED -> APPLICATION;
+            case CONNECTED, PHA_WAIT_CERT, PHA_WAIT_CV, PHA_WAIT_FINISHED, CLOSED -> APPLICATION;
         };
     }
 }

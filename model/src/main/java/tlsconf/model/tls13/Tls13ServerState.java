@@ -22,6 +22,9 @@ public enum Tls13ServerState implements State {
     WAIT_CV(true, "non-empty client Certificate received; waiting for CertificateVerify"),
     WAIT_FINISHED(true, "waiting for the client Finished"),
     CONNECTED(true, "handshake complete, application keys both ways"),
+    PHA_WAIT_CERT(false, "post-handshake CertificateRequest sent; waiting for the client Certificate"),
+    PHA_WAIT_CV(false, "post-handshake: non-empty Certificate received; waiting for CertificateVerify"),
+    PHA_WAIT_FINISHED(false, "post-handshake: waiting for the client Finished"),
     CLOSED(false, "close_notify sent or received");
 
     private final boolean fromRfc;
