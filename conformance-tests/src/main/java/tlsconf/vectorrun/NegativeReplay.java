@@ -17,9 +17,9 @@ import tlsconf.vectors.kind.Transcript.Step;
 /**
  * A {@code negative} vector: its base transcript is played by the deterministic reference client (which must pass
  * unmutated: the positive control) with one server message or record mutated, re-protected under the base's own
- * keys when it travels encrypted; the client must then raise one of the acceptable alerts. Mutations of what the
- * client sends need the reference server to accept the RFC client's flight, which it cannot (its CertificateVerify
- * differs): those are skipped with that reason.
+ * keys when it travels encrypted; the client must then raise one of the acceptable alerts. A mutated client
+ * Finished goes to the deterministic reference server instead (see {@link #clientFinished}); other mutations of
+ * what the client sends are skipped with the reason.
  */
 final class NegativeReplay {
     private NegativeReplay() {
@@ -35,6 +35,10 @@ final class NegativeReplay {
             return Outcome.failed(file.id(), file.location(), "base transcript '" + n.base() + "' not found");
         }
         Step target = base.steps().get(n.mutation().step());
+        if (target.role().equals("client") && target.action().equals("construct a Finished handshake message")
+                && ReferenceServerReplay.applies(base)) {
+            return clientFinished(file, n, base);
+        }
         if (!target.role().equals("server") || !ReferenceClientReplay.applies(base)) {
             return Outcome.skipped(file.id(), file.location(), "mutations of " + target.role() + " messages on this "
                     + "base need a reference peer that accepts the RFC's other side; not replayed yet");
@@ -56,6 +60,35 @@ final class NegativeReplay {
             return n.acceptableAlerts().contains(name) ? Outcome.passed(file.id(), file.location(), what)
                     : Outcome.failed(file.id(), file.location(), what + "; acceptable: " + n.acceptableAlerts());
         } catch (TlsAlertException | RuntimeException e) {
+            return Outcome.failed(file.id(), file.location(), "replay stopped: " + e);
+        }
+    }
+
+    /**
+     * A mutated client Finished against the deterministic reference server. The server's CertificateVerify differs
+     * from the RFC's (random salt), so the RFC's own client Finished cannot fit: the Finished that fits our
+     * server's flight is built from the RFC's client handshake secret, must be accepted unmutated (positive
+     * control), and is then mutated at the vector's offset.
+     */
+    private static Outcome clientFinished(VectorFile file, Negative n, Transcript base) {
+        try {
+            Optional<TlsAlertException> control = ReferenceServerReplay.feedClientFinished(base, 0, new byte[0]);
+            if (control.isPresent()) {
+                return Outcome.failed(file.id(), file.location(), "the unmutated client Finished was rejected: "
+                        + control.get().getMessage());
+            }
+            Optional<TlsAlertException> alert = ReferenceServerReplay.feedClientFinished(base, n.mutation().offset(),
+                    n.mutation().xor().toByteArray());
+            if (alert.isEmpty()) {
+                return Outcome.failed(file.id(), file.location(), "the reference server accepted the mutated client "
+                        + "Finished (" + n.requirement() + ")");
+            }
+            String name = alert.get().description().rfcName();
+            String what = "reference server sent " + name + " (" + alert.get().getMessage()
+                    + "); unmutated Finished accepted";
+            return n.acceptableAlerts().contains(name) ? Outcome.passed(file.id(), file.location(), what)
+                    : Outcome.failed(file.id(), file.location(), what + "; acceptable: " + n.acceptableAlerts());
+        } catch (TlsAlertException | java.security.GeneralSecurityException | RuntimeException e) {
             return Outcome.failed(file.id(), file.location(), "replay stopped: " + e);
         }
     }

@@ -74,7 +74,7 @@ final class ReferenceServerReplay {
         return steps.get(steps.size() - 1).value(label).orElseThrow().toByteArray();
     }
 
-    private PrivateKey rsaKey() throws GeneralSecurityException {
+    private static PrivateKey rsaKey(Transcript t) throws GeneralSecurityException {
         Map<String, Bytes> k = t.keys();
         return KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(
                 new BigInteger(1, k.get("rsa modulus").toByteArray()),
@@ -87,7 +87,12 @@ final class ReferenceServerReplay {
                 new BigInteger(1, k.get("rsa coefficient").toByteArray())));
     }
 
-    private void replay() throws TlsAlertException, GeneralSecurityException {
+    /** The reference server after the RFC client's plaintext records, and everything it wrote. */
+    record Started(TlsEngine server, CipherSuite suite, byte[] output) {
+    }
+
+    /** Starts the reference server as the RFC server and feeds it the RFC client's records up to its first protected one. */
+    static Started start(Transcript t) throws TlsAlertException, GeneralSecurityException {
         CipherSuite suite = CipherSuite.valueOf(t.cipherSuite());
         List<Step> keyPair = t.steps("server", "create an ephemeral");
         NamedGroup group = keyPair.get(0).action().contains("P-256") ? NamedGroup.SECP256R1 : NamedGroup.X25519;
@@ -96,7 +101,7 @@ final class ReferenceServerReplay {
         X509Certificate cert = certificate(certificateMsg);
         Scripted random = new Scripted(Arrays.copyOfRange(serverHello, 6, 38));
         TlsConfig config = TlsConfig.builder(Role.SERVER).cipherSuites(suite).groups(group)
-                .signatureSchemes(SignatureScheme.RSA_PSS_RSAE_SHA256).credentials(List.of(cert), rsaKey())
+                .signatureSchemes(SignatureScheme.RSA_PSS_RSAE_SHA256).credentials(List.of(cert), rsaKey(t))
                 .keyShareSource(KeyShareSource.fixed(Map.of(group, value(keyPair, "private key"))))
                 .random(random).build();
         TlsEngine server = TlsEngine.create(config);
@@ -113,6 +118,61 @@ final class ReferenceServerReplay {
                 ours.writeBytes(server.takeOutgoing());
             }
         }
+        return new Started(server, suite, ours.toByteArray());
+    }
+
+    /** The handshake messages of the server's protected flight, opened with the RFC's server handshake secret. */
+    static byte[] openFlight(Transcript t, Started st) throws TlsAlertException {
+        byte[] sHs = value(t.steps("server", "derive secret \"tls13 s hs traffic\""), "expanded");
+        RecordProtection open = RecordProtection.fromSecret(st.suite(), sHs);
+        ByteArrayOutputStream flight = new ByteArrayOutputStream();
+        for (byte[] rec : splitRecords(st.output())) {
+            if (rec[0] == 0x17) {
+                flight.writeBytes(open.unprotect(Arrays.copyOfRange(rec, 5, rec.length)).content());
+            }
+        }
+        return flight.toByteArray();
+    }
+
+    /**
+     * For negative vectors on the client's Finished: the client Finished that fits the reference server's own
+     * flight (RFC client handshake secret, transcript with our CertificateVerify), XORed as the mutation says,
+     * protected as the RFC client would, fed to the server. Returns the alert it raised, or empty if it accepted
+     * (with {@code xor} all zero this is the positive control and must be accepted).
+     */
+    static java.util.Optional<TlsAlertException> feedClientFinished(Transcript t, int offset, byte[] xor)
+            throws TlsAlertException, GeneralSecurityException {
+        Started st = start(t);
+        ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+        transcript.writeBytes(value(t.steps("client", "construct a ClientHello"), "ClientHello"));
+        transcript.writeBytes(value(t.steps("server", "construct a ServerHello"), "ServerHello"));
+        transcript.writeBytes(openFlight(t, st));
+        byte[] cHs = value(t.steps("server", "derive secret \"tls13 c hs traffic\""), "expanded");
+        byte[] vd = KeySchedule.verifyData(st.suite().hash(), cHs, st.suite().hash().hash(transcript.toByteArray()));
+        byte[] finished = new byte[4 + vd.length];
+        finished[0] = 20;
+        finished[3] = (byte) vd.length;
+        System.arraycopy(vd, 0, finished, 4, vd.length);
+        for (int i = 0; i < xor.length; i++) {
+            finished[offset + i] ^= xor[i];
+        }
+        byte[] record = RecordProtection.fromSecret(st.suite(), cHs).protect(22, finished, 0, finished.length, 0);
+        try {
+            st.server().feed(record);
+        } catch (TlsAlertException e) {
+            return java.util.Optional.of(e);
+        }
+        if (!st.server().isHandshakeComplete()) {
+            throw new IllegalStateException("the server neither completed nor failed: " + st.server().state());
+        }
+        return java.util.Optional.empty();
+    }
+
+    private void replay() throws TlsAlertException, GeneralSecurityException {
+        Started st = start(t);
+        CipherSuite suite = st.suite();
+        ByteArrayOutputStream ours = new ByteArrayOutputStream();
+        ours.writeBytes(st.output());
         List<byte[]> records = splitRecords(ours.toByteArray());
         List<Step> rfcRecords = new ArrayList<>();
         for (Step s : t.steps()) {
@@ -134,13 +194,7 @@ final class ReferenceServerReplay {
             return;
         }
         byte[] sHs = value(t.steps("server", "derive secret \"tls13 s hs traffic\""), "expanded");
-        RecordProtection open = RecordProtection.fromSecret(suite, sHs);
-        ByteArrayOutputStream flight = new ByteArrayOutputStream();
-        for (; i < records.size(); i++) {
-            byte[] rec = records.get(i);
-            flight.writeBytes(open.unprotect(Arrays.copyOfRange(rec, 5, rec.length)).content());
-        }
-        compareFlight(suite, sHs, flight.toByteArray());
+        compareFlight(suite, sHs, openFlight(t, st));
     }
 
     private void compareFlight(CipherSuite suite, byte[] sHs, byte[] flight) {

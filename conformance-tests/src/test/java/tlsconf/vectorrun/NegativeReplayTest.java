@@ -39,6 +39,19 @@ class NegativeReplayTest {
     }
 
     @Test
+    void aBadClientFinishedGoesToTheReferenceServer() {
+        String mutation = "{\"step\": 40, \"label\": \"Finished\", \"offset\": 35, \"xor\": \"80\"}";
+        Outcome ok = run(mutation, "\"decrypt_error\"");
+        assertEquals(Outcome.Status.PASSED, ok.status(), ok.line());
+        assertTrue(ok.detail().startsWith("reference server sent decrypt_error"), ok.line());
+        Outcome wrong = run(mutation, "\"bad_record_mac\"");
+        assertEquals(Outcome.Status.FAILED, wrong.status(), wrong.line());
+        Outcome unchanged = run(mutation.replace("\"80\"", "\"00\""), "\"decrypt_error\"");
+        assertEquals(Outcome.Status.FAILED, unchanged.status(), unchanged.line());
+        assertTrue(unchanged.detail().contains("accepted the mutated client Finished"), unchanged.line());
+    }
+
+    @Test
     void aMutationThatChangesNothingIsAcceptedAndFails() {
         Outcome o = run("{\"step\": 18, \"label\": \"Finished\", \"offset\": 4, \"xor\": \"00\"}", "\"decrypt_error\"");
         assertEquals(Outcome.Status.FAILED, o.status(), o.line());
