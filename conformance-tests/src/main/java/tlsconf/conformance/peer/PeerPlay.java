@@ -14,8 +14,6 @@ import tlsconf.conformance.target.Connection;
 import tlsconf.conformance.verdict.Observation;
 import tlsconf.conformance.verdict.PlayResult;
 import tlsconf.impl.CipherSuite;
-import tlsconf.impl.TlsConfig;
-import tlsconf.impl.TlsEngine;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.message.HandshakeFrame;
 import tlsconf.impl.message.HandshakeMessage;
@@ -31,7 +29,7 @@ import tlsconf.model.vocabulary.HandshakeType;
 import tlsconf.model.vocabulary.Role;
 
 /**
- * One scenario played by the reference implementation as the test peer: a real {@link TlsEngine} whose outgoing
+ * One scenario played by the reference implementation as the test peer: a real engine (TLS 1.3 or 1.2) whose outgoing
  * handshake messages pass through this seam, where the scenario's faults are applied; incoming records are read
  * back as the target's reaction. Used once and thrown away.
  */
@@ -52,7 +50,8 @@ final class PeerPlay implements Seam {
     private final List<byte[]> queue = new ArrayList<>();
     private final Records.Scanner incoming = new Records.Scanner();
 
-    private TlsEngine engine;
+    private PeerEngine engine;
+    private boolean changeCipherSpecSent;
     private Observation.Alert alert;
     private boolean finalFlightSent;
     private boolean serverHelloSeen;
@@ -96,9 +95,9 @@ final class PeerPlay implements Seam {
         }
     }
 
-    PlayResult play(TlsConfig config) {
+    PlayResult play(java.util.function.Function<PeerPlay, PeerEngine> start) {
         trace.add("peer: " + peerRole.cliName() + ", " + scenario.describe());
-        engine = TlsEngine.create(config, this);
+        engine = start.apply(this);
         if (engine.failure() != null) {
             return notPlayable("the test peer could not start: " + engine.failure().getMessage());
         }
@@ -121,7 +120,8 @@ final class PeerPlay implements Seam {
                 return notPlayable(failure);
             }
             if (alert != null) {
-                if (divergedAt != null && alert.description() == AlertDescription.DECRYPT_ERROR) {
+                if (divergedAt != null && divergedAt != HandshakeType.FINISHED
+                        && alert.description() == AlertDescription.DECRYPT_ERROR) {
                     // A signature or Finished check failed at the target: over its transcript, which holds our
                     // changed message, so it had accepted that message.
                     return done(new Observation.Continued("the target answered decrypt_error after "
@@ -234,8 +234,9 @@ final class PeerPlay implements Seam {
         if (!finalFlightSent || hasPostHandshakeFault()) {
             return false;
         }
-        if (peerRole == Role.SERVER) {
-            // Our server completes only when the client's Finished verified.
+        if (peerRole == Role.SERVER && scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_3) {
+            // Our TLS 1.3 server completes only when the client's Finished verified. (A TLS 1.2 server sends its
+            // Finished last, so there the target's own word or its data is needed.)
             return engine.isHandshakeComplete();
         }
         return completionEvidence || Boolean.TRUE.equals(connection.targetReportsComplete());
@@ -360,8 +361,31 @@ final class PeerPlay implements Seam {
 
     @Override
     public List<byte[]> onOutgoingHandshake(HandshakeMessage message, byte[] encoded, Epoch writeEpoch) {
-        HandshakeType type = message instanceof ServerHello sh && sh.isHelloRetryRequest()
-                ? HandshakeType.HELLO_RETRY_REQUEST : message.type();
+        return outgoing(message instanceof ServerHello sh && sh.isHelloRetryRequest()
+                ? HandshakeType.HELLO_RETRY_REQUEST : message.type(), encoded, writeEpoch);
+    }
+
+    /** TLS 1.2: our ChangeCipherSpec is about to go out; false leaves it out (CVE-2014-6593 style). */
+    boolean outgoingChangeCipherSpec() {
+        changeCipherSpecSent = true;
+        for (int i = 0; i < faults.size(); i++) {
+            if (faults.get(i) instanceof Fault.SkipChangeCipherSpec) {
+                applied[i] = true;
+                trace.add("peer: leaves out its ChangeCipherSpec");
+                return false;
+            }
+        }
+        trace.add("peer -> ChangeCipherSpec");
+        return true;
+    }
+
+    /** TLS 1.2: whether our write side is protected (our ChangeCipherSpec moment has passed). */
+    boolean changeCipherSpecSent() {
+        return changeCipherSpecSent;
+    }
+
+    /** Applies the faults to one outgoing handshake message; returns the encodings to write in its place. */
+    List<byte[]> outgoing(HandshakeType type, byte[] encoded, Epoch writeEpoch) {
         if (type == HandshakeType.CLIENT_HELLO && firstClientHello == null) {
             firstClientHello = encoded.clone();
         }
@@ -440,7 +464,9 @@ final class PeerPlay implements Seam {
      * judging it depends on it.
      */
     private void diverge(HandshakeType type) {
-        if (divergedAt == null && type != HandshakeType.FINISHED) {
+        // TLS 1.2 is different: the server's Finished covers the client's, so a changed Finished diverges too.
+        boolean exempt = type == HandshakeType.FINISHED && scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_3;
+        if (divergedAt == null && !exempt) {
             divergedAt = type;
             trace.add("peer: from here the target's transcript differs from the peer's (" + type.rfcName() + ")");
         }

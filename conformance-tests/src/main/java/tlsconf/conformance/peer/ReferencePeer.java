@@ -59,6 +59,7 @@ public final class ReferencePeer implements TestPeer {
     public PlayResult play(Scenario scenario, Connection connection) {
         Role role = scenario.targetRole().peer();
         TlsConfig.Builder b = TlsConfig.builder(role)
+                .versions(scenario.version())
                 // One suite, so verify_data is 32 bytes and forged records use a known AEAD.
                 .cipherSuites(CipherSuite.TLS_AES_128_GCM_SHA256)
                 .peerVerifier(PeerVerifier.acceptAny())
@@ -109,7 +110,14 @@ public final class ReferencePeer implements TestPeer {
         } catch (IllegalArgumentException e) {
             return new PlayResult(new Observation.NotPlayable("peer configuration: " + e.getMessage()), List.of());
         }
-        return play.play(config);
+        if (scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_2) {
+            // One ECDHE-ECDSA suite: verify_data is 12 bytes and the peer's EC credentials fit it.
+            tlsconf.impl.tls12.Tls12Options options = tlsconf.impl.tls12.Tls12Options.defaults().withCipherSuites(
+                    tlsconf.impl.tls12.Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
+            return play.play(p -> PeerEngine.of(tlsconf.impl.tls12.Tls12Engine.create(config, options,
+                    new Tls12SeamAdapter(p)), p::changeCipherSpecSent));
+        }
+        return play.play(p -> PeerEngine.of(tlsconf.impl.TlsEngine.create(config, p)));
     }
 
     /**

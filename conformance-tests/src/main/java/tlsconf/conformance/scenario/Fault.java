@@ -21,6 +21,7 @@ import tlsconf.model.vocabulary.HandshakeType;
     @JsonSubTypes.Type(value = Fault.ResendAfterHandshake.class, name = "resend-after-handshake"),
     @JsonSubTypes.Type(value = Fault.MirrorPeerFinished.class, name = "mirror-peer-finished"),
     @JsonSubTypes.Type(value = Fault.Fragment.class, name = "fragment"),
+    @JsonSubTypes.Type(value = Fault.SkipChangeCipherSpec.class, name = "skip-change-cipher-spec"),
     @JsonSubTypes.Type(value = Fault.Oversize.class, name = "oversize"),
     @JsonSubTypes.Type(value = Fault.CorruptCiphertext.class, name = "corrupt-ciphertext"),
     @JsonSubTypes.Type(value = Fault.PresentCertificate.class, name = "present-certificate")
@@ -140,6 +141,14 @@ public sealed interface Fault {
         @Override
         public String describe() {
             return "flip bit " + bit + " of the record carrying " + message.rfcName();
+        }
+    }
+
+    /** TLS 1.2: the peer leaves out its ChangeCipherSpec but still protects what follows (CVE-2014-6593). */
+    record SkipChangeCipherSpec() implements Fault {
+        @Override
+        public String describe() {
+            return "skip ChangeCipherSpec";
         }
     }
 

@@ -11,11 +11,72 @@ import tlsconf.impl.alert.TlsAlertException;
  * until it gets more input.
  */
 final class EngineConnection implements Connection {
-    private final TlsEngine engine;
+    /** The part of a reference engine (TLS 1.3 or 1.2) the connection uses. */
+    interface InProcessEngine {
+        void feed(byte[] data) throws TlsAlertException;
+
+        byte[] takeOutgoing();
+
+        TlsAlertException failure();
+
+        boolean isHandshakeComplete();
+
+        String state();
+
+        static InProcessEngine of(TlsEngine e) {
+            return new InProcessEngine() {
+                public void feed(byte[] data) throws TlsAlertException {
+                    e.feed(data);
+                }
+
+                public byte[] takeOutgoing() {
+                    return e.takeOutgoing();
+                }
+
+                public TlsAlertException failure() {
+                    return e.failure();
+                }
+
+                public boolean isHandshakeComplete() {
+                    return e.isHandshakeComplete();
+                }
+
+                public String state() {
+                    return e.state();
+                }
+            };
+        }
+
+        static InProcessEngine of(tlsconf.impl.tls12.Tls12Engine e) {
+            return new InProcessEngine() {
+                public void feed(byte[] data) throws TlsAlertException {
+                    e.feed(data);
+                }
+
+                public byte[] takeOutgoing() {
+                    return e.takeOutgoing();
+                }
+
+                public TlsAlertException failure() {
+                    return e.failure();
+                }
+
+                public boolean isHandshakeComplete() {
+                    return e.isHandshakeComplete();
+                }
+
+                public String state() {
+                    return e.state();
+                }
+            };
+        }
+    }
+
+    private final InProcessEngine engine;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private boolean eofReported;
 
-    EngineConnection(TlsEngine engine) {
+    EngineConnection(InProcessEngine engine) {
         this.engine = engine;
         pending.writeBytes(engine.takeOutgoing());
     }

@@ -63,7 +63,7 @@ public final class ReferenceTarget implements Target {
 
     @Override
     public Set<TlsVersion> versions() {
-        return EnumSet.of(TlsVersion.TLS_1_3);
+        return EnumSet.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2);
     }
 
     @Override
@@ -86,6 +86,7 @@ public final class ReferenceTarget implements Target {
     @Override
     public Connection open(Scenario scenario) {
         TlsConfig.Builder b = TlsConfig.builder(role)
+                .versions(scenario.version())
                 .random(RandomSource.deterministic(~(scenario.checkId().hashCode() * 31L + scenario.index())))
                 .trustAnchors(List.of(pki.root(KeyType.EC_P256), pki.root(KeyType.RSA_2048),
                         pki.root(KeyType.ED25519)));
@@ -97,7 +98,12 @@ public final class ReferenceTarget implements Target {
         } else {
             b.serverName(expectedServerName.apply(scenario));
         }
-        return new EngineConnection(TlsEngine.create(tweak.apply(b).build()));
+        TlsConfig config = tweak.apply(b).build();
+        if (scenario.version() == TlsVersion.TLS_1_2) {
+            return new EngineConnection(EngineConnection.InProcessEngine.of(tlsconf.impl.tls12.Tls12Engine.create(
+                    config, tlsconf.impl.tls12.Tls12Options.defaults())));
+        }
+        return new EngineConnection(EngineConnection.InProcessEngine.of(TlsEngine.create(config)));
     }
 
     @Override
