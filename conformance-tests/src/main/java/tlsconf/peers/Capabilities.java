@@ -99,6 +99,8 @@ public record Capabilities(String peer, Role role, Set<TlsVersion> versions, Set
         }
         config.schemes().stream().filter(s -> !schemes.contains(s))
                 .forEach(s -> missing.add("lacks signature scheme " + s.rfcName()));
+        config.credentials().flatMap(c -> SigScheme.forKey(c.privateKey())).filter(s -> !schemes.contains(s))
+                .ifPresent(s -> missing.add("cannot sign with a " + s.keyKind() + " key (" + s.rfcName() + ")"));
         if (!config.schemes().isEmpty() && !pinsSchemes) {
             missing.add("cannot be limited to chosen signature schemes");
         }

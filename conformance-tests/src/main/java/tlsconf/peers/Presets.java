@@ -5,12 +5,14 @@ import java.util.Optional;
 
 import tlsconf.peers.gnutls.GnuTlsPreset;
 import tlsconf.peers.jsse.JssePreset;
+import tlsconf.peers.nss.NssPreset;
 import tlsconf.peers.openssl.OpenSslPreset;
 
 /** The presets by name, as {@code --target NAME} spells them. */
 public final class Presets {
 
-    private static final List<PeerPreset> ALL = List.of(new OpenSslPreset(), new GnuTlsPreset(), new JssePreset());
+    private static final List<PeerPreset> ALL = List.of(new OpenSslPreset(), new GnuTlsPreset(), new JssePreset(),
+            new NssPreset());
 
     private Presets() {
     }
@@ -33,5 +35,10 @@ public final class Presets {
 
     public static PeerPreset jsse() {
         return ALL.get(2);
+    }
+
+    /** NSS: server only for now. */
+    public static PeerPreset nss() {
+        return ALL.get(3);
     }
 }

@@ -1,5 +1,8 @@
 package tlsconf.peers;
 
+import java.security.PrivateKey;
+import java.util.Optional;
+
 /**
  * The CertificateVerify signature schemes the interop matrix covers (RFC 8446 §4.2.3), each with the key its
  * certificate must hold. Names as in {@code tlsconf.impl.SignatureScheme}.
@@ -30,6 +33,21 @@ public enum SigScheme {
 
     public KeyKind keyKind() {
         return keyKind;
+    }
+
+    /** The scheme a TLS 1.3 CertificateVerify made with {@code key} uses here, if it is one of ours. */
+    public static Optional<SigScheme> forKey(PrivateKey key) {
+        String alg = key.getAlgorithm();
+        if (alg.equals("EC") || alg.equals("ECDSA")) {
+            return Optional.of(ECDSA_SECP256R1_SHA256);
+        }
+        if (alg.equals("RSA")) {
+            return Optional.of(RSA_PSS_RSAE_SHA256);
+        }
+        if (alg.equals("Ed25519") || alg.equals("EdDSA")) {
+            return Optional.of(ED25519);
+        }
+        return Optional.empty();
     }
 
     /** OpenSSL's {@code -sigalgs} spelling. */

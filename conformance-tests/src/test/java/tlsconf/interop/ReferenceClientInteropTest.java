@@ -8,10 +8,12 @@ import static tlsconf.interop.Interop.ours;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +46,7 @@ import tlsconf.peers.Suite;
 @Timeout(60)
 class ReferenceClientInteropTest {
 
-    static final List<String> PEERS = List.of("openssl", "gnutls", "jsse");
+    static final List<String> PEERS = List.of("openssl", "gnutls", "jsse", "nss");
 
     @TempDir
     static Path dir;
@@ -85,6 +87,43 @@ class ReferenceClientInteropTest {
         return out.stream();
     }
 
+    /**
+     * One connection of our client, with what the server says about it: the page it answered with, or for NSS
+     * (whose page only echoes the request) the lines selfserv printed for this connection.
+     */
+    record Seen(Interop.Exchange exchange, String peerText) {
+        Negotiated negotiated() {
+            return exchange.negotiated();
+        }
+
+        String response() {
+            return exchange.response();
+        }
+    }
+
+    private static Seen get(String peer, ServerPeer server, TlsConfig config) throws IOException {
+        return get(peer, server, config, false);
+    }
+
+    private static Seen get(String peer, ServerPeer server, TlsConfig config, boolean keyUpdate) throws IOException {
+        if (!peer.equals("nss")) {
+            Interop.Exchange x = Interop.httpGet(server.port(), config, keyUpdate);
+            return new Seen(x, x.response());
+        }
+        int before = server.output().lines().size();
+        Interop.Exchange x = Interop.httpGet(server.port(), config, keyUpdate);
+        Awaitility.await("selfserv reports the connection").atMost(Interop.IO_TIMEOUT)
+                .pollInterval(Duration.ofMillis(20)).until(() -> connectionReported(server, before));
+        List<String> lines = server.output().lines();
+        return new Seen(x, String.join("\n", lines.subList(Math.min(before, lines.size()), lines.size())));
+    }
+
+    private static boolean connectionReported(ServerPeer server, int before) {
+        List<String> lines = server.output().lines();
+        return lines.subList(Math.min(before, lines.size()), lines.size()).stream()
+                .anyMatch(l -> l.contains("Key Exchange:"));
+    }
+
     @ParameterizedTest(name = "{0} server, our client: {1} {2}")
     @MethodSource("suitesAndGroups")
     void suiteAndGroup(String peer, Suite suite, Group group) throws IOException {
@@ -92,7 +131,7 @@ class ReferenceClientInteropTest {
         TlsConfig config = Interop.ourClient(SigScheme.ECDSA_SECP256R1_SHA256).cipherSuites(ours(suite))
                 .groups(ours(group)).keyShareGroups(ours(group)).build();
 
-        Interop.Exchange x = Interop.httpGet(server.port(), config);
+        Seen x = get(peer, server, config);
 
         Negotiated n = x.negotiated();
         assertEquals(TlsVersion.TLS_1_3, n.version());
@@ -119,7 +158,7 @@ class ReferenceClientInteropTest {
     void signatureScheme(String peer, SigScheme scheme) throws IOException {
         ServerPeer server = defaultServer(peer, scheme);
 
-        Interop.Exchange x = Interop.httpGet(server.port(), Interop.ourClient(scheme).build());
+        Seen x = get(peer, server, Interop.ourClient(scheme).build());
 
         assertEquals(ours(scheme), x.negotiated().signatureScheme());
         assertEquals(Interop.pki().serverChain(Interop.keyType(scheme)).leaf(),
@@ -139,7 +178,7 @@ class ReferenceClientInteropTest {
         TlsConfig config = Interop.ourClient(SigScheme.ECDSA_SECP256R1_SHA256)
                 .groups(ours(Group.X25519), ours(Group.SECP256R1)).keyShareGroups(ours(Group.X25519)).build();
 
-        Interop.Exchange x = Interop.httpGet(server.port(), config);
+        Seen x = get(peer, server, config);
 
         assertTrue(x.negotiated().helloRetryRequest(), "expected a HelloRetryRequest");
         assertEquals(ours(Group.SECP256R1), x.negotiated().group());
@@ -154,7 +193,7 @@ class ReferenceClientInteropTest {
         TlsConfig config = Interop.ourClient(SigScheme.ECDSA_SECP256R1_SHA256)
                 .groups(ours(Group.X25519), ours(Group.SECP256R1)).keyShareGroups().build();
 
-        Interop.Exchange x = Interop.httpGet(server.port(), config);
+        Seen x = get(peer, server, config);
 
         assertTrue(x.negotiated().helloRetryRequest(), "expected a HelloRetryRequest");
         assertPeerAgrees(peer, x, x.negotiated());
@@ -180,7 +219,7 @@ class ReferenceClientInteropTest {
             config.credentials(Interop.pki().clientChain(KeyType.EC_P256).credentials());
         }
 
-        Interop.Exchange x = Interop.httpGet(server.port(), config.build());
+        Seen x = get(peer, server, config.build());
 
         assertEquals(withCertificate, x.negotiated().clientAuthenticated());
         assertPeerAgrees(peer, x, x.negotiated());
@@ -217,8 +256,8 @@ class ReferenceClientInteropTest {
         SessionStore store = SessionStore.inMemory();
         TlsConfig config = Interop.ourClient(SigScheme.ECDSA_SECP256R1_SHA256).sessionStore(store).build();
 
-        Interop.Exchange first = Interop.httpGet(server.port(), config);
-        Interop.Exchange second = Interop.httpGet(server.port(), config);
+        Seen first = get(peer, server, config);
+        Seen second = get(peer, server, config);
 
         assertFalse(first.negotiated().resumed(), "the first connection cannot resume");
         assertTrue(second.negotiated().resumed(), "the second connection did not resume");
@@ -234,8 +273,7 @@ class ReferenceClientInteropTest {
 
         // RFC 8446 §4.6.3: the server must switch to our new keys, answer with its own KeyUpdate and go on; the
         // page can only be read if both directions changed keys in step.
-        Interop.Exchange x = Interop.httpGet(server.port(),
-                Interop.ourClient(SigScheme.ECDSA_SECP256R1_SHA256).build(), true);
+        Seen x = get(peer, server, Interop.ourClient(SigScheme.ECDSA_SECP256R1_SHA256).build(), true);
 
         assertPeerAgrees(peer, x, x.negotiated());
     }
@@ -257,11 +295,11 @@ class ReferenceClientInteropTest {
      * The page the server sent must say TLS 1.3 and our suite (and, where the peer prints them, our group,
      * scheme and resumption), and it must have been complete: the server closed after it with close_notify.
      */
-    private static void assertPeerAgrees(String peer, Interop.Exchange x, Negotiated n) {
+    private static void assertPeerAgrees(String peer, Seen x, Negotiated n) {
         assertTrue(x.response().startsWith("HTTP/1.0 200"), "not an HTTP answer:\n" + x.response());
-        assertTrue(x.closeNotify(), peer + " ended the response without close_notify");
+        assertTrue(x.exchange().closeNotify(), peer + " ended the response without close_notify");
         PeerReport r = ServerPool.preset(peer, Role.SERVER, PeerConfig.builder().build()).report(Role.SERVER,
-                x.response());
+                x.peerText());
         String context = peer + " says " + r.describe() + "; we negotiated " + n;
         assertEquals(TlsVersion.TLS_1_3, r.version().orElseThrow(() -> new AssertionError("no version: " + context)),
                 context);

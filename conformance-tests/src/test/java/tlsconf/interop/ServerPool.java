@@ -47,8 +47,11 @@ final class ServerPool implements AutoCloseable {
     /** The preset named {@code peer}, or a skipped test naming what is missing. */
     static PeerPreset preset(String peer, Role role, PeerConfig config) {
         PeerPreset preset = Presets.byName(peer).orElseThrow(() -> new IllegalArgumentException("no preset " + peer));
-        assumeTrue(preset.installed(), () -> peer + " is not installed (apt-get install -y "
-                + (peer.equals("gnutls") ? "gnutls-bin" : peer) + ")");
+        assumeTrue(preset.installed(), () -> peer + " is not installed (apt-get install -y " + switch (peer) {
+            case "gnutls" -> "gnutls-bin";
+            case "nss" -> "libnss3-tools";
+            default -> peer;
+        } + ")");
         preset.capabilities(role).unsupported(config).ifPresent(reason -> assumeTrue(false, reason));
         return preset;
     }

@@ -18,8 +18,9 @@ class PresetsTest {
 
     @Test
     void presetsByName() {
-        assertEquals(List.of("openssl", "gnutls", "jsse"), Presets.all().stream().map(PeerPreset::name).toList());
-        assertTrue(Presets.byName("nss").isEmpty());
+        assertEquals(List.of("openssl", "gnutls", "jsse", "nss"),
+                Presets.all().stream().map(PeerPreset::name).toList());
+        assertTrue(Presets.byName("botan").isEmpty());
     }
 
     @Test
@@ -69,10 +70,21 @@ class PresetsTest {
         assertEquals(Group.SECP256R1, page.group().orElseThrow());
         assertEquals(SigScheme.RSA_PSS_RSAE_SHA256, page.scheme().orElseThrow());
         assertEquals(Suite.TLS_AES_256_GCM_SHA384, page.suite().orElseThrow());
-        PeerReport cli = GnuTlsReports.parse("- Description: (TLS1.3-X.509)-(ECDHE-X25519)-(EdDSA-Ed25519)-(AES-128-GCM)"
-                + "\n- Handshake was completed\n- Description: (TLS1.3-X.509)--(AES-128-GCM)\n"
+        PeerReport cli = GnuTlsReports.parse("- Description: (TLS1.3-X.509)-(ECDHE-X25519)-(EdDSA-Ed25519)-"
+                + "(AES-128-GCM)\n- Handshake was completed\n- Description: (TLS1.3-X.509)--(AES-128-GCM)\n"
                 + "- Resume Handshake was completed\n*** This is a resumed session\n");
         assertEquals(true, cli.resumed().orElseThrow());
         assertTrue(cli.group().isEmpty(), "the resumed description names no group");
+    }
+
+    /** selfserv -v lines (NSS 3.87). */
+    @Test
+    void selfservReport() {
+        PeerReport r = tlsconf.peers.nss.NssReports.selfserv(String.join("\n",
+                "selfserv: SSL version 3.4 using 256-bit CHACHA20POLY1305 with 128-bit AEAD MAC",
+                "selfserv: Server Auth: 256-bit TLS 1.3, Key Exchange: 255-bit TLS 1.3"));
+        assertEquals(TlsVersion.TLS_1_3, r.version().orElseThrow());
+        assertEquals(Suite.TLS_CHACHA20_POLY1305_SHA256, r.suite().orElseThrow());
+        assertEquals(Group.X25519, r.group().orElseThrow());
     }
 }

@@ -1,0 +1,131 @@
+package tlsconf.peers.nss;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import tlsconf.model.vocabulary.Role;
+import tlsconf.model.vocabulary.TlsVersion;
+import tlsconf.peers.Binaries;
+import tlsconf.peers.Capabilities;
+import tlsconf.peers.ClientAuthMode;
+import tlsconf.peers.FreePorts;
+import tlsconf.peers.Group;
+import tlsconf.peers.PeerConfig;
+import tlsconf.peers.PeerCredentials;
+import tlsconf.peers.PeerPreset;
+import tlsconf.peers.PeerProcess;
+import tlsconf.peers.PeerReport;
+import tlsconf.peers.ProcessSpec;
+import tlsconf.peers.Readiness;
+import tlsconf.peers.RunningPeer;
+import tlsconf.peers.ServerPeer;
+import tlsconf.peers.SigScheme;
+import tlsconf.peers.Suite;
+
+/**
+ * NSS's {@code selfserv} (3.87, Debian package libnss3-tools) as a server. It answers an HTTP request by echoing
+ * it, and with {@code -v} prints each connection ("SSL version 3.4 using 128-bit AES-GCM ...", "Key Exchange:
+ * 255-bit TLS 1.3") to its own output, which {@link #report} reads. No Ed25519 in TLS, no key log in Debian's build;
+ * like gnutls-serv it binds every interface (only ever connect on 127.0.0.1).
+ *
+ * <p>Not a client preset yet: {@code tstclnt} spins when stdin is a pipe, so it needs its request as a file
+ * ({@code -A FILE}, stdin from /dev/null), which the line-driven client interface does not model.
+ */
+public final class NssPreset implements PeerPreset {
+
+    static final String SERVER_BINARY = "selfserv";
+
+    @Override
+    public String name() {
+        return "nss";
+    }
+
+    @Override
+    public String version() {
+        // certutil prints no version; the library's is what matters and selfserv shows none either.
+        Binaries.require(SERVER_BINARY, NssDatabase.PACKAGE);
+        return "NSS selfserv (" + NssDatabase.PACKAGE + ")";
+    }
+
+    @Override
+    public boolean installed() {
+        return Binaries.installed(SERVER_BINARY) && Binaries.installed("certutil") && Binaries.installed("pk12util");
+    }
+
+    @Override
+    public Capabilities capabilities(Role role) {
+        if (role == Role.CLIENT) {
+            return new Capabilities("nss tstclnt (not a preset yet)", role, Set.of(), Set.of(), Set.of(), false,
+                    Set.of(), false, Set.of(), false, false, false);
+        }
+        return new Capabilities("nss selfserv", role, EnumSet.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3),
+                EnumSet.allOf(Suite.class), EnumSet.of(Group.X25519, Group.SECP256R1, Group.SECP384R1), true,
+                EnumSet.of(SigScheme.ECDSA_SECP256R1_SHA256, SigScheme.RSA_PSS_RSAE_SHA256), false,
+                EnumSet.allOf(ClientAuthMode.class), false, false, false);
+    }
+
+    @Override
+    public ServerPeer startServer(PeerConfig config, Path workDir) {
+        requireSupport(Role.SERVER, config);
+        PeerCredentials credentials = config.requireCredentials(SERVER_BINARY);
+        return FreePorts.startOnFreePort(port -> {
+            String db = NssDatabase.create(workDir.resolve("nss-server-" + port), credentials,
+                    config.trustAnchors());
+            String version = config.version() == TlsVersion.TLS_1_3 ? "tls1.3" : "tls1.2";
+            // -e names an EC key, -n an RSA key; -u enables session tickets; -v reports each connection.
+            String keyFlag = credentials.privateKey().getAlgorithm().startsWith("EC") ? "-e" : "-n";
+            List<String> cmd = new ArrayList<>(List.of(SERVER_BINARY, "-d", db, "-p", Integer.toString(port),
+                    "-V", version + ":" + version, keyFlag, NssDatabase.NICKNAME, "-u", "-v"));
+            if (!config.suites().isEmpty()) {
+                cmd.addAll(List.of("-c", config.suites().stream().map(NssPreset::cipherCode)
+                        .collect(Collectors.joining())));
+            }
+            if (!config.groups().isEmpty()) {
+                cmd.addAll(List.of("-I", config.groups().stream().map(NssPreset::groupName)
+                        .collect(Collectors.joining(","))));
+            }
+            switch (config.clientAuth()) {
+                case NONE -> { }
+                case REQUEST -> cmd.add("-r");
+                case REQUIRE -> cmd.addAll(List.of("-r", "-r"));
+            }
+            ProcessSpec spec = ProcessSpec.of(SERVER_BINARY, NssDatabase.PACKAGE, cmd).withLogDir(workDir)
+                    .withReadiness(Readiness.allOf(Readiness.outputLine("About to call accept"),
+                            Readiness.portAccepting(port)))
+                    .withFailure("(?i)address already in use|PR_ADDRESS_IN_USE_ERROR");
+            return new ServerPeer(PeerProcess.start(spec), port, capabilities(Role.SERVER));
+        });
+    }
+
+    /** selfserv's -c takes ":XXXX" hex cipher suite codes. */
+    private static String cipherCode(Suite s) {
+        return switch (s) {
+            case TLS_AES_128_GCM_SHA256 -> ":1301";
+            case TLS_AES_256_GCM_SHA384 -> ":1302";
+            case TLS_CHACHA20_POLY1305_SHA256 -> ":1303";
+        };
+    }
+
+    private static String groupName(Group g) {
+        return switch (g) {
+            case X25519 -> "x25519";
+            case SECP256R1 -> "P256";
+            case SECP384R1 -> "P384";
+        };
+    }
+
+    @Override
+    public RunningPeer startClient(PeerConfig config, int port, Path workDir) {
+        requireSupport(Role.CLIENT, config);
+        throw new UnsupportedOperationException("nss tstclnt is not a client preset yet");
+    }
+
+    @Override
+    public PeerReport report(Role role, String output) {
+        return NssReports.selfserv(output);
+    }
+}
