@@ -28,10 +28,14 @@ class FuzzTest {
     private static TlsConfig authServer;
     private static TlsConfig retryServer;
     private static TlsConfig resumingClient;
+    private static TlsConfig earlyClient;
+    private static TlsConfig earlyServer;
 
     @BeforeAll
     static void configs() throws Exception {
-        plainClient = EnginePair.client(KeyType.ED25519).random(RandomSource.deterministic(1)).build();
+        // The plain client parses but does not PKIX-validate chains (cheaper tries); the others validate.
+        plainClient = EnginePair.client(KeyType.ED25519).random(RandomSource.deterministic(1))
+                .peerVerifier(PeerVerifier.acceptAny()).build();
         plainServer = EnginePair.server(KeyType.ED25519).random(RandomSource.deterministic(2)).build();
         authClient = EnginePair.client(KeyType.ED25519).credentials(EnginePair.pki().clientChain(KeyType.ED25519)
                 .credentials()).random(RandomSource.deterministic(3)).build();
@@ -42,6 +46,10 @@ class FuzzTest {
                 .random(RandomSource.deterministic(5)).build();
         resumingClient = EnginePair.client(KeyType.ED25519).sessionStore(SessionStore.inMemory())
                 .middleboxCompat(true).build();
+        earlyClient = EnginePair.client(KeyType.ED25519).sessionStore(SessionStore.inMemory())
+                .earlyData(new byte[] {'0', 'r', 't', 't'}).build();
+        earlyServer = EnginePair.server(KeyType.ED25519).maxEarlyData(100).random(RandomSource.deterministic(6))
+                .build();
     }
 
     /** Mutates the k-th outgoing handshake message of one side. */
@@ -68,14 +76,14 @@ class FuzzTest {
         for (int i = 0; i < TRIES; i++) {
             Random r = new Random(SEED * 31 + i);
             try {
-                if (oneTry(i % 6, r)) {
+                if (oneTry(i % 7, r)) {
                     alerts++;
                 }
             } catch (TlsAlertException expected) {
                 alerts++;
                 noInternalError(expected, i);
             } catch (Throwable t) {
-                throw new AssertionError("fuzz try " + i + " (seed " + SEED + ", kind " + (i % 6) + ") raised " + t,
+                throw new AssertionError("fuzz try " + i + " (seed " + SEED + ", kind " + (i % 7) + ") raised " + t,
                         t);
             }
         }
@@ -118,6 +126,14 @@ class FuzzTest {
             }
             case 4:
                 return wireMutation(r);
+            case 6: {
+                // 0-RTT: each completed handshake leaves the client a ticket for the next try's early data.
+                boolean atServer = r.nextBoolean();
+                Seam m = new MutateNth(r.nextInt(4), r);
+                EnginePair p = new EnginePair(earlyClient, earlyServer, atServer ? Seam.NONE : m,
+                        atServer ? m : Seam.NONE);
+                return checked(p.pumpThroughFailure(), p);
+            }
             default: {
                 // Random records at a connected engine.
                 EnginePair p = new EnginePair(plainClient, plainServer);
