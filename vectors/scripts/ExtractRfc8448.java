@@ -32,6 +32,10 @@ public class ExtractRfc8448 {
     static final Pattern HEADER = Pattern.compile("^RFC 8448\\s+TLS 1\\.3 Traces\\s+January 2019$");
 
     record Trace(String section, String file, String id, String description) {
+        /** §4 resumes the session of §3 (its PSK is §3's resumption secret). */
+        String resumes() {
+            return section.equals("4") ? "rfc8448/3-simple-1rtt" : null;
+        }
     }
 
     static final List<Trace> TRACES = List.of(
@@ -282,6 +286,9 @@ public class ExtractRfc8448 {
         j.append("  \"description\": ").append(q(t.description)).append(",\n");
         j.append("  \"tls\": \"1.3\",\n");
         j.append("  \"cipherSuite\": ").append(q(suiteName(steps))).append(",\n");
+        if (t.resumes() != null) {
+            j.append("  \"resumes\": ").append(q(t.resumes())).append(",\n");
+        }
         j.append("  \"keys\": {\n");
         int k = 0;
         for (Map.Entry<String, String> e : keys.entrySet()) {

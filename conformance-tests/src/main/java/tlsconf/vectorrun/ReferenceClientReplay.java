@@ -1,5 +1,9 @@
 package tlsconf.vectorrun;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,12 +15,14 @@ import tlsconf.impl.CipherSuite;
 import tlsconf.impl.NamedGroup;
 import tlsconf.impl.PeerVerifier;
 import tlsconf.impl.RandomSource;
+import tlsconf.impl.SessionStore;
 import tlsconf.impl.TlsConfig;
 import tlsconf.impl.TlsEngine;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.crypto.KeyShareSource;
 import tlsconf.impl.message.ClientHello;
 import tlsconf.impl.message.Extension;
+import tlsconf.impl.message.ExtensionType;
 import tlsconf.model.vocabulary.Role;
 import tlsconf.vectors.VectorFile;
 import tlsconf.vectors.kind.Transcript;
@@ -39,15 +45,95 @@ final class ReferenceClientReplay {
     /** The alert our client raised on a replaced record, if any. */
     private TlsAlertException raised;
 
-    private ReferenceClientReplay(Transcript t, Map<Integer, byte[]> replaced) {
+    /** Tickets received (§3) and offered (§4). */
+    private final SessionStore sessions;
+    private final SettableClock clock;
+
+    private ReferenceClientReplay(Transcript t, Map<Integer, byte[]> replaced, SessionStore sessions,
+            SettableClock clock) {
         this.t = t;
         this.replaced = replaced;
+        this.sessions = sessions;
+        this.clock = clock;
     }
 
-    /** Traces without PSK (needs §3's session) and without client authentication (key not given). */
+    private ReferenceClientReplay(Transcript t, Map<Integer, byte[]> replaced) {
+        this(t, replaced, SessionStore.inMemory(), new SettableClock(Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    /** Without client authentication (its key is not given); a resumption needs the transcript it resumes. */
     static boolean applies(Transcript t) {
-        return t.steps("client", "calculate PSK binder").isEmpty()
-                && t.steps("server", "construct a CertificateRequest").isEmpty();
+        return t.steps("server", "construct a CertificateRequest").isEmpty()
+                && (t.steps("client", "calculate PSK binder").isEmpty() || t.resumes().isPresent());
+    }
+
+    /** A clock the replay moves: a resumed ClientHello's obfuscated_ticket_age depends on the elapsed time. */
+    static final class SettableClock extends Clock {
+        private Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(long millis) {
+            now = now.plusMillis(millis);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    /**
+     * A resumption trace: the resumed transcript is played first by the same client (its tickets land in the
+     * session store), the clock is moved by the ticket age the resumed ClientHello shows (obfuscated_ticket_age
+     * minus the ticket's ticket_age_add, RFC 8446 §4.2.11.1), then the trace itself is played with its 0-RTT data.
+     */
+    static Outcome runResumption(VectorFile file, Transcript previous) {
+        Transcript t = (Transcript) file.body();
+        String id = file.id() + "/reference-client";
+        SessionStore store = SessionStore.inMemory();
+        SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        ReferenceClientReplay first = new ReferenceClientReplay(previous, Map.of(), store, clock);
+        ReferenceClientReplay r = new ReferenceClientReplay(t, Map.of(), store, clock);
+        try {
+            first.replay();
+            if (!first.checks.ok()) {
+                return Outcome.failed(id, file.location(), "the resumed trace does not replay: " + first.checks.summary());
+            }
+            byte[] nst = previous.steps("server", "construct a NewSessionTicket").get(0).value("NewSessionTicket")
+                    .orElseThrow().toByteArray();
+            long ageAdd = java.nio.ByteBuffer.wrap(nst, 8, 4).getInt() & 0xffffffffL;
+            long obfuscated = obfuscatedAge(t);
+            clock.advance((obfuscated - ageAdd) & 0xffffffffL);
+            r.replay();
+        } catch (TlsAlertException | RuntimeException e) {
+            r.checks.fail("reference client", e.toString());
+        }
+        return r.checks.ok() ? Outcome.passed(id, file.location(), r.exact + " client records byte for byte (0-RTT "
+                + "data and EndOfEarlyData included), " + r.fed + " server records accepted, after replaying "
+                + first.exact + " records of the resumed trace")
+                : Outcome.failed(id, file.location(), r.checks.summary());
+    }
+
+    /** obfuscated_ticket_age of the first identity in the complete resumed ClientHello (RFC 8446 §4.2.11). */
+    private static long obfuscatedAge(Transcript t) throws TlsAlertException {
+        byte[] payload = t.steps("client", "send handshake record").get(0).value("payload").orElseThrow().toByteArray();
+        ClientHello hello = ClientHello.decode(Arrays.copyOfRange(payload, 4, payload.length));
+        byte[] psk = hello.extensions().find(ExtensionType.PRE_SHARED_KEY).orElseThrow().data();
+        int identityLength = (psk[2] & 0xff) << 8 | (psk[3] & 0xff);
+        return java.nio.ByteBuffer.wrap(psk, 4 + identityLength, 4).getInt() & 0xffffffffL;
     }
 
     /**
@@ -78,8 +164,10 @@ final class ReferenceClientReplay {
         List<ClientHello> hellos = new ArrayList<>();
         Map<NamedGroup, byte[]> keys = new EnumMap<>(NamedGroup.class);
         for (Step s : t.steps()) {
-            if (s.role().equals("client") && s.action().equals("construct a ClientHello handshake message")) {
-                byte[] m = s.value("ClientHello").get().toByteArray();
+            // The complete ClientHellos as sent (RFC 8448 §4 shows its ClientHello message before the binders).
+            if (s.role().equals("client") && s.action().equals("send handshake record")
+                    && s.value("payload").get().get(0) == 1) {
+                byte[] m = s.value("payload").get().toByteArray();
                 hellos.add(ClientHello.decode(Arrays.copyOfRange(m, 4, m.length)));
             }
             if (s.role().equals("client") && s.action().startsWith("create an ephemeral")) {
@@ -93,7 +181,18 @@ final class ReferenceClientReplay {
             CipherSuite.fromCode(code).ifPresent(suites::add);
         }
         Deque<List<Extension>> extensionLists = new ArrayDeque<>();
-        hellos.forEach(h -> extensionLists.add(h.extensions().list()));
+        // pre_shared_key is computed and appended by the client itself (identity, age, binder).
+        hellos.forEach(h -> extensionLists.add(h.extensions().list().stream()
+                .filter(e -> e.code() != ExtensionType.PRE_SHARED_KEY.code()).toList()));
+        byte[] earlyData = null;
+        for (Step s : t.steps()) {
+            if (s.role().equals("server") && s.action().startsWith("send ")) {
+                break;
+            }
+            if (s.role().equals("client") && s.action().equals("send application_data record")) {
+                earlyData = s.value("payload").get().toByteArray();
+            }
+        }
         Scripted random = new Scripted(first.random(), first.legacySessionId());
         TlsConfig config = TlsConfig.builder(Role.CLIENT)
                 .serverName("server")
@@ -105,6 +204,9 @@ final class ReferenceClientReplay {
                 // checks; the client still checks the server's CertificateVerify and Finished.
                 .peerVerifier(PeerVerifier.acceptAny())
                 .random(random)
+                .sessionStore(sessions)
+                .clock(clock)
+                .earlyData(earlyData)
                 .build();
         random.armed = true;
         TlsEngine client = TlsEngine.create(config);
@@ -133,7 +235,7 @@ final class ReferenceClientReplay {
                 }
                 continue;
             }
-            if (s.action().equals("send application_data record")) {
+            if (s.action().equals("send application_data record") && client.isHandshakeComplete()) {
                 client.write(payload);
             } else if (s.action().equals("send alert record")) {
                 client.close();

@@ -28,7 +28,7 @@ public final class VectorRunner {
     public static List<Outcome> run(VectorFile file, LoadResult context) {
         try {
             return switch (file.kind()) {
-                case TRANSCRIPT -> transcript(file);
+                case TRANSCRIPT -> transcript(file, context);
                 case KDF -> KdfReplay.run(file);
                 case WYCHEPROOF -> List.of(WycheproofReplay.run(file));
                 case CERTIFICATE -> CertificateReplay.run(file);
@@ -41,12 +41,27 @@ public final class VectorRunner {
     }
 
     /** The key schedule/record replay, then the deterministic reference client and server where they apply. */
-    private static List<Outcome> transcript(VectorFile file) {
+    private static java.util.Optional<tlsconf.vectors.kind.Transcript> find(String id, LoadResult context) {
+        java.util.stream.Stream<VectorFile> candidates = context.files().stream();
+        java.util.Optional<VectorFile> f = candidates.filter(v -> v.id().equals(id)).findFirst();
+        if (f.isEmpty()) {
+            f = VectorLoader.loadShipped().files().stream().filter(v -> v.id().equals(id)).findFirst();
+        }
+        return f.map(VectorFile::body).filter(b -> b instanceof tlsconf.vectors.kind.Transcript)
+                .map(b -> (tlsconf.vectors.kind.Transcript) b);
+    }
+
+    private static List<Outcome> transcript(VectorFile file, LoadResult context) {
         tlsconf.vectors.kind.Transcript t = (tlsconf.vectors.kind.Transcript) file.body();
         List<Outcome> out = new ArrayList<>();
         out.add(TranscriptReplay.run(file));
-        if (ReferenceClientReplay.applies(t)) {
+        if (ReferenceClientReplay.applies(t) && t.resumes().isEmpty()) {
             out.add(ReferenceClientReplay.run(file));
+        } else if (ReferenceClientReplay.applies(t)) {
+            java.util.Optional<tlsconf.vectors.kind.Transcript> previous = find(t.resumes().get(), context);
+            out.add(previous.isPresent() ? ReferenceClientReplay.runResumption(file, previous.get())
+                    : Outcome.failed(file.id() + "/reference-client", file.location(),
+                            "resumed transcript '" + t.resumes().get() + "' not found"));
         }
         if (ReferenceServerReplay.applies(t)) {
             out.add(ReferenceServerReplay.run(file));

@@ -135,6 +135,18 @@ public final class VectorLoader {
         loaded.forEach(f -> byId.putIfAbsent(f.id(), f));
         LoadResult shipped = null;
         for (VectorFile f : loaded) {
+            if (f.body() instanceof Transcript t && t.resumes().isPresent()
+                    && !(byId.get(t.resumes().get()) != null && byId.get(t.resumes().get()).body() instanceof Transcript)) {
+                if (shipped == null && consultShipped) {
+                    shipped = loadShippedQuietly();
+                }
+                boolean inShipped = shipped != null && shipped.files().stream()
+                        .anyMatch(s -> s.id().equals(t.resumes().get()) && s.body() instanceof Transcript);
+                if (!inShipped) {
+                    errors.add(new VectorError(f.location(), "/resumes", "no transcript with id '" + t.resumes().get()
+                            + "'"));
+                }
+            }
             if (!(f.body() instanceof Negative n)) {
                 continue;
             }

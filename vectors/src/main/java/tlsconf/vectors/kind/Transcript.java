@@ -8,13 +8,14 @@ import tlsconf.vectors.Bytes;
 import tlsconf.vectors.json.Node;
 
 /**
- * A complete handshake as its source shows it: the cipher suite, long-term keys, and the chronological steps of
+ * A complete handshake as its source shows it: the cipher suite, the transcript whose session it resumes (if any),
+ * long-term keys, and the chronological steps of
  * both sides, each with its labelled values (private and public keys, every handshake message, every secret,
  * every traffic key and IV, every record on the wire). Step actions and value labels follow RFC 8448's wording,
  * which the replay interprets (see vectors/README.md).
  */
-public record Transcript(String tls, String cipherSuite, Map<String, Bytes> keys, List<Unreproducible> unreproducible,
-        List<Step> steps) implements VectorBody {
+public record Transcript(String tls, String cipherSuite, Optional<String> resumes, Map<String, Bytes> keys,
+        List<Unreproducible> unreproducible, List<Step> steps) implements VectorBody {
 
     public Transcript {
         keys = Map.copyOf(keys);
@@ -59,7 +60,8 @@ public record Transcript(String tls, String cipherSuite, Map<String, Bytes> keys
     }
 
     public static Transcript parse(Node body) {
-        body.only("kind", "id", "source", "description", "tls", "cipherSuite", "keys", "unreproducible", "steps");
+        body.only("kind", "id", "source", "description", "tls", "cipherSuite", "resumes", "keys", "unreproducible",
+                "steps");
         String tls = body.choice("tls", "1.3", "1.2");
         String suite = body.text("cipherSuite");
         Map<String, Bytes> keys = body.hexMap("keys", false);
@@ -79,6 +81,6 @@ public record Transcript(String tls, String cipherSuite, Map<String, Bytes> keys
             steps.add(new Step(i, s.choice("role", "client", "server"), s.text("action"), s.optText("remark"),
                     s.hexMap("values", false)));
         }
-        return new Transcript(tls, suite, keys, unrepro, steps);
+        return new Transcript(tls, suite, body.optText("resumes"), keys, unrepro, steps);
     }
 }
