@@ -205,6 +205,10 @@ public final class Tls12Engine {
         return records.takeOutput();
     }
 
+    public boolean hasOutgoing() {
+        return handshakeOut.size() > 0 || records.hasOutput();
+    }
+
     public boolean isHandshakeComplete() {
         return negotiated != null;
     }
@@ -254,6 +258,19 @@ public final class Tls12Engine {
         }
     }
 
+    public boolean isCloseSent() {
+        return closeSent;
+    }
+
+    /** Whether records we receive / send are protected (after the peer's / our ChangeCipherSpec). */
+    public boolean readProtected() {
+        return records.readProtected();
+    }
+
+    public boolean writeProtected() {
+        return records.writeProtected();
+    }
+
     public boolean isPeerClosed() {
         return closeReceived;
     }
@@ -268,6 +285,19 @@ public final class Tls12Engine {
     public void sendRecord(int contentType, byte[] content) throws TlsAlertException {
         flushHandshake();
         records.writeRecord(contentType, content, 0, content.length);
+    }
+
+    /** One unprotected record, whatever the write state (a test peer's forged plaintext). */
+    public void sendPlaintextRecord(int contentType, byte[] content) throws TlsAlertException {
+        flushHandshake();
+        byte[] r = new byte[5 + content.length];
+        r[0] = (byte) contentType;
+        r[1] = 3;
+        r[2] = 3;
+        r[3] = (byte) (content.length >>> 8);
+        r[4] = (byte) content.length;
+        System.arraycopy(content, 0, r, 5, content.length);
+        records.writeRaw(r);
     }
 
     /** Bytes straight onto the wire after anything queued. */
