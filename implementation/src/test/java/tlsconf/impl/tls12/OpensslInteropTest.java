@@ -143,6 +143,24 @@ class OpensslInteropTest {
         }
     }
 
+    @Test
+    void keyLogLineMatchesOpenssls() throws Exception {
+        Path keylog = dir.resolve("openssl.keylog");
+        Tls12CipherSuite suite = Tls12CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256;
+        try (PeerProcess server = sServer(suite, List.of("-keylogfile", keylog.toString()))) {
+            List<String> ours = new ArrayList<>();
+            TlsConfig c = Pair.client(KeyType.RSA_2048)
+                    .keyLog((l, r, k) -> ours.add(tlsconf.impl.KeyLogWriter.line(l, r, k))).build();
+            try (Tls12Socket tls = connect(server.port, c, Tls12Options.defaults().withCipherSuites(suite))) {
+                assertTrue(get(tls).contains("200"));
+            }
+            assertEquals(1, ours.size());
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> Files.exists(keylog) && Files.readString(keylog).contains("CLIENT_RANDOM"));
+            assertTrue(Files.readAllLines(keylog).contains(ours.get(0)), Files.readString(keylog) + " vs " + ours);
+        }
+    }
+
     // --- our server, openssl s_client ---
 
     private Tls12Negotiated serve(TlsConfig s, Tls12Options o, List<String> clientArgs, String expectInOutput)
