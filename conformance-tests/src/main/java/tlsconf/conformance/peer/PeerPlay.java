@@ -157,6 +157,11 @@ final class PeerPlay implements Seam {
                 return done(alert != null ? alert : completed() ? new Observation.Completed()
                         : new Observation.Closed());
             } else {
+                if (alert == null && !completed() && silentAcceptance()) {
+                    // A TLS 1.2 client has the last word before our Finished: after it, silence is acceptance.
+                    trace.add("target silent for " + step.toMillis() + " ms after the peer's Finished: accepted");
+                    return done(new Observation.Completed());
+                }
                 return done(alert != null ? alert : completed() ? new Observation.Completed()
                         : new Observation.Timeout(step.toMillis()));
             }
@@ -240,6 +245,12 @@ final class PeerPlay implements Seam {
             return engine.isHandshakeComplete();
         }
         return completionEvidence || Boolean.TRUE.equals(connection.targetReportsComplete());
+    }
+
+    /** TLS 1.2 with a client target: our server's Finished ends the handshake and the client need not answer. */
+    private boolean silentAcceptance() {
+        return scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_2 && peerRole == Role.SERVER
+                && finalFlightSent && engine.isHandshakeComplete() && !hasPostHandshakeFault();
     }
 
     private PlayResult done(Observation o) {

@@ -46,7 +46,8 @@ public final class Runner {
                 progress.accept("target: " + target.description());
                 for (Check check : catalogue) {
                     for (TlsVersion version : TlsVersion.values()) {
-                        if (options.versions().contains(version) && check.applicability().versions().contains(version)) {
+                        if (options.versions().contains(version) && check.applicability().versions().contains(version)
+                                && !coveredElsewhere(harnesses, h, version)) {
                             CheckResult r = runCheck(h, check, version);
                             results.add(r);
                             progress.accept(String.format("  %-7s %-48s %4d scenario(s)", r.verdict().label(),
@@ -134,6 +135,12 @@ public final class Runner {
         }
         return new ScenarioOutcome(scenario, result,
                 Judge.judge(scenario.expected(), result.observation(), options.strictness()));
+    }
+
+    /** A version this target does not speak but another harness for the same role does: reported there only. */
+    private static boolean coveredElsewhere(List<Harness> all, Harness h, TlsVersion version) {
+        return !h.target().versions().contains(version) && all.stream().anyMatch(o -> o != h
+                && o.target().role() == h.target().role() && o.target().versions().contains(version));
     }
 
     private static Optional<Fault> unsupportedFault(Harness h, Scenario scenario) {

@@ -45,7 +45,7 @@ public final class Harnesses {
         List<Harness> out = new ArrayList<>();
         for (Role role : List.of(Role.SERVER, Role.CLIENT)) {
             if (roles.contains(role) && (spec.role() == null || spec.role().equals(role.cliName()))) {
-                out.add(preset(spec.preset(), role, options));
+                out.addAll(preset(spec.preset(), role, options));
             }
         }
         if (out.isEmpty()) {
@@ -54,9 +54,9 @@ public final class Harnesses {
         return out;
     }
 
-    private static Harness preset(String name, Role role, RunOptions options) {
+    private static List<Harness> preset(String name, Role role, RunOptions options) {
         return switch (name) {
-            case "reference" -> ReferenceHarness.create(role, options);
+            case "reference" -> List.of(ReferenceHarness.create(role, options));
             case "jsse", "openssl", "gnutls" -> PresetHarness.create(name, role, options);
             default -> throw new IllegalArgumentException("unknown target '" + name + "' (presets: "
                     + String.join(", ", PRESETS) + ")");

@@ -32,7 +32,23 @@ final class PresetHarness {
     private PresetHarness() {
     }
 
-    static Harness create(String name, Role role, RunOptions options) {
+    /** One harness per requested version the preset speaks: servers are pinned to one version each. */
+    static List<Harness> create(String name, Role role, RunOptions options) {
+        PeerPreset preset = Presets.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown preset '" + name + "'"));
+        List<Harness> out = new java.util.ArrayList<>();
+        for (TlsVersion v : List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2)) {
+            if (options.versions().contains(v) && preset.capabilities(role).versions().contains(v)) {
+                out.add(create(name, role, v, options));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(create(name, role, TlsVersion.TLS_1_3, options));
+        }
+        return out;
+    }
+
+    static Harness create(String name, Role role, TlsVersion version, RunOptions options) {
         PeerPreset preset = Presets.byName(name).orElseThrow(() -> new IllegalArgumentException(
                 "unknown preset '" + name + "'"));
         if (!preset.installed()) {
@@ -47,7 +63,6 @@ final class PresetHarness {
         }
         List<java.security.cert.X509Certificate> roots = List.of(pki.root(KeyType.EC_P256),
                 pki.root(KeyType.RSA_2048), pki.root(KeyType.ED25519));
-        TlsVersion version = TlsVersion.TLS_1_3;
         int connectMillis = (int) Math.max(500, options.stepTimeout().toMillis());
         if (role == Role.SERVER) {
             TestPki.Chain chain = pki.serverChain(KeyType.EC_P256);
@@ -69,7 +84,7 @@ final class PresetHarness {
                         .trustAnchors(roots).build(),
                 workDir, EnumSet.of(Capability.OBSERVABLE_COMPLETION, Capability.VERIFIES_SERVER_CERTIFICATE,
                         Capability.HELLO_RETRY_REQUEST),
-                Duration.ofMillis(Math.max(5000, options.stepTimeout().toMillis() * 3))),
+                Duration.ofMillis(Math.max(5000, options.stepTimeout().toMillis() * 3)), version),
                 PeerFactory.forSocketTarget(options));
     }
 }

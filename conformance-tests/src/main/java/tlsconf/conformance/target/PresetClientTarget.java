@@ -28,9 +28,12 @@ public final class PresetClientTarget implements Target {
     private final Path workDir;
     private final Set<Capability> capabilities;
     private final Duration acceptTimeout;
+    private final TlsVersion version;
 
-    public PresetClientTarget(PeerPreset preset, java.util.function.Function<Scenario, PeerConfig> config, Path workDir, Set<Capability> capabilities,
-                              Duration acceptTimeout) {
+    public PresetClientTarget(PeerPreset preset, java.util.function.Function<Scenario, PeerConfig> config,
+                              Path workDir, Set<Capability> capabilities, Duration acceptTimeout,
+                              TlsVersion version) {
+        this.version = version;
         this.preset = preset;
         this.config = config;
         this.workDir = workDir;
@@ -45,7 +48,8 @@ public final class PresetClientTarget implements Target {
 
     @Override
     public String description() {
-        return preset.name() + " client (" + (preset.installed() ? preset.version() : "not installed") + ")";
+        return preset.name() + " client TLS " + version.label() + " ("
+                + (preset.installed() ? preset.version() : "not installed") + ")";
     }
 
     @Override
@@ -55,7 +59,7 @@ public final class PresetClientTarget implements Target {
 
     @Override
     public Set<TlsVersion> versions() {
-        return preset.capabilities(Role.CLIENT).versions();
+        return Set.of(version);
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class PresetServerTarget implements Target {
 
     @Override
     public String description() {
-        return server != null ? server.name() + " (" + preset.version() + ")" : preset.name() + " server";
+        return (server != null ? server.name() : preset.name() + " server") + " TLS " + config.version().label()
+                + " (" + preset.version() + ")";
     }
 
     @Override
