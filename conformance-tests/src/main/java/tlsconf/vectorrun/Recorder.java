@@ -30,7 +30,8 @@ import tlsconf.vectors.Bytes;
  * Records golden transcripts (opt-in: {@code -Dvectors.record=true} on {@code RecordingsTest}, or this class's
  * main): our deterministic reference client against a live {@code openssl s_server} 3.0.19 or {@code gnutls-serv}
  * 3.7.9 on 127.0.0.1, both directions' bytes written to {@code recordings/<peer>-<version>/<name>.json}. The
- * installed peer's version must be the pinned one. Each peer process serves one connection and is always killed.
+ * installed peer's version must be the pinned one; a recording that still replays against the same version and
+ * configuration is kept (only what changed is rewritten). Each peer process is always killed.
  */
 public final class Recorder {
     static final String PINNED_OPENSSL = "OpenSSL 3.0.19";
@@ -127,9 +128,30 @@ public final class Recorder {
             String version = versions.get(s.peer());
             Path dir = root.resolve(s.peer().folder(version));
             Files.createDirectories(dir);
+            if (stillValid(dir.resolve(s.name() + ".json"), s, version)) {
+                continue;
+            }
             written.add(record(s, version, cert, key, dir));
         }
         return written;
+    }
+
+    /**
+     * Re-recording rewrites only what changed: an existing recording made against the same peer version, with the
+     * same suite and groups, that still replays, is kept as it is.
+     */
+    private static boolean stillValid(Path file, Setup s, String version) {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        tlsconf.vectors.LoadResult existing = tlsconf.vectors.VectorLoader.load(List.of(file));
+        if (!existing.valid() || existing.files().size() != 1
+                || !(existing.files().get(0).body() instanceof tlsconf.vectors.kind.Recording r)) {
+            return false;
+        }
+        return r.peer().version().equals(version) && s.suite().equals(r.configuration().get("suite"))
+                && s.groups().equals(r.configuration().get("groups"))
+                && RecordingReplay.run(existing.files().get(0)).status() == Outcome.Status.PASSED;
     }
 
     private static Path record(Setup s, String version, Path cert, Path key, Path dir)

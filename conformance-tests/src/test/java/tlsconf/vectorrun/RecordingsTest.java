@@ -10,7 +10,7 @@ import tlsconf.vectors.LoadResult;
 import tlsconf.vectors.VectorLoader;
 
 /**
- * Re-records the golden transcripts against the installed openssl (opt-in:
+ * Re-records the golden transcripts that changed against the installed openssl and gnutls-serv (opt-in:
  * {@code mvn -pl conformance-tests test -Dtest=RecordingsTest -Dvectors.record=true}), then replays what it wrote.
  * Normal builds only replay the committed recordings (VectorFilesTest), with no peer running.
  */
