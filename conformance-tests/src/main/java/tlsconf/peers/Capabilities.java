@@ -101,6 +101,9 @@ public record Capabilities(String peer, Role role, Set<TlsVersion> versions, Set
                 .forEach(s -> missing.add("lacks signature scheme " + s.rfcName()));
         config.credentials().flatMap(c -> SigScheme.forKey(c.privateKey())).filter(s -> !schemes.contains(s))
                 .ifPresent(s -> missing.add("cannot sign with a " + s.keyKind() + " key (" + s.rfcName() + ")"));
+        config.trustAnchors().stream().map(c -> SigScheme.forKey(c.getPublicKey())).flatMap(Optional::stream)
+                .filter(s -> !schemes.contains(s)).findFirst()
+                .ifPresent(s -> missing.add("cannot verify " + s.keyKind() + " certificates (" + s.rfcName() + ")"));
         if (!config.schemes().isEmpty() && !pinsSchemes) {
             missing.add("cannot be limited to chosen signature schemes");
         }

@@ -26,11 +26,13 @@ import tlsconf.model.vocabulary.TlsVersion;
  * @param sessionIn    OpenSSL clients: a saved session to resume
  * @param reconnect    clients: connect a second time in the same run, resuming the first session
  * @param keyLogFile   where to write NSS key log lines, when the peer can
+ * @param request      clients: what to send as soon as connected (empty: nothing; more with
+ *                     {@link RunningPeer#sendLine}). Some clients (NSS tstclnt) take input only this way.
  */
 public record PeerConfig(TlsVersion version, List<Suite> suites, List<Group> groups, List<SigScheme> schemes,
                          ClientAuthMode clientAuth, String serverName, Optional<PeerCredentials> credentials,
                          List<X509Certificate> trustAnchors, Optional<Path> sessionOut, Optional<Path> sessionIn,
-                         boolean reconnect, Optional<Path> keyLogFile) {
+                         boolean reconnect, Optional<Path> keyLogFile, String request) {
 
     public PeerConfig {
         Objects.requireNonNull(version, "version");
@@ -44,6 +46,7 @@ public record PeerConfig(TlsVersion version, List<Suite> suites, List<Group> gro
         Objects.requireNonNull(sessionOut, "sessionOut");
         Objects.requireNonNull(sessionIn, "sessionIn");
         Objects.requireNonNull(keyLogFile, "keyLogFile");
+        Objects.requireNonNull(request, "request");
     }
 
     public static Builder builder() {
@@ -64,6 +67,7 @@ public record PeerConfig(TlsVersion version, List<Suite> suites, List<Group> gro
         b.sessionIn = sessionIn.orElse(null);
         b.reconnect = reconnect;
         b.keyLogFile = keyLogFile.orElse(null);
+        b.request = request;
         return b;
     }
 
@@ -98,6 +102,7 @@ public record PeerConfig(TlsVersion version, List<Suite> suites, List<Group> gro
         private Path sessionIn;
         private boolean reconnect;
         private Path keyLogFile;
+        private String request = "";
 
         private Builder() {
         }
@@ -162,10 +167,15 @@ public record PeerConfig(TlsVersion version, List<Suite> suites, List<Group> gro
             return this;
         }
 
+        public Builder request(String text) {
+            this.request = text == null ? "" : text;
+            return this;
+        }
+
         public PeerConfig build() {
             return new PeerConfig(version, suites, groups, schemes, clientAuth, serverName,
                     Optional.ofNullable(credentials), trustAnchors, Optional.ofNullable(sessionOut),
-                    Optional.ofNullable(sessionIn), reconnect, Optional.ofNullable(keyLogFile));
+                    Optional.ofNullable(sessionIn), reconnect, Optional.ofNullable(keyLogFile), request);
         }
     }
 }

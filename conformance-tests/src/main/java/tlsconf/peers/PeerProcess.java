@@ -1,5 +1,6 @@
 package tlsconf.peers;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -72,6 +73,9 @@ public final class PeerProcess implements RunningPeer {
                 ? OutputTail.inMemory(OutputTail.DEFAULT_MAX_LINES)
                 : OutputTail.logged(OutputTail.DEFAULT_MAX_LINES, logFile(spec));
         ProcessBuilder builder = new ProcessBuilder(spec.command()).redirectErrorStream(true);
+        if (!spec.input()) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
         builder.environment().putAll(spec.environment());
         Process process;
         try {
@@ -185,6 +189,9 @@ public final class PeerProcess implements RunningPeer {
 
     @Override
     public void send(String text) {
+        if (!spec.input()) {
+            throw new IllegalStateException(spec.name() + " reads no input: give its request in PeerConfig.request");
+        }
         try {
             stdin.write(text.getBytes(StandardCharsets.UTF_8));
             stdin.flush();

@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
  * @param readyTimeout  bound on the readiness wait
  * @param failure       output that means the start failed although the process lives on, or null (gnutls-serv
  *                      keeps running on IPv6 when its IPv4 port is taken)
+ * @param input         whether the process gets a stdin pipe for {@link PeerProcess#sendLine}; without,
+ *                      stdin is /dev/null (NSS tstclnt spins on a pipe)
  */
 public record ProcessSpec(String name, List<String> command, String debianPackage, Map<String, String> environment,
-                          Path logDir, Readiness readiness, Duration readyTimeout, Pattern failure) {
+                          Path logDir, Readiness readiness, Duration readyTimeout, Pattern failure,
+                          boolean input) {
 
     /** Default bound on readiness: peers here start in well under a second. */
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(10);
@@ -41,29 +44,35 @@ public record ProcessSpec(String name, List<String> command, String debianPackag
 
     public static ProcessSpec of(String name, String debianPackage, List<String> command) {
         return new ProcessSpec(name, command, debianPackage, Map.of(), null, Readiness.started(),
-                DEFAULT_READY_TIMEOUT, null);
+                DEFAULT_READY_TIMEOUT, null, true);
     }
 
     public ProcessSpec withReadiness(Readiness r) {
-        return new ProcessSpec(name, command, debianPackage, environment, logDir, r, readyTimeout, failure);
+        return new ProcessSpec(name, command, debianPackage, environment, logDir, r, readyTimeout, failure, input);
     }
 
     public ProcessSpec withReadyTimeout(Duration d) {
-        return new ProcessSpec(name, command, debianPackage, environment, logDir, readiness, d, failure);
+        return new ProcessSpec(name, command, debianPackage, environment, logDir, readiness, d, failure, input);
     }
 
     public ProcessSpec withLogDir(Path dir) {
-        return new ProcessSpec(name, command, debianPackage, environment, dir, readiness, readyTimeout, failure);
+        return new ProcessSpec(name, command, debianPackage, environment, dir, readiness, readyTimeout, failure, input);
     }
 
     public ProcessSpec withEnvironment(Map<String, String> env) {
-        return new ProcessSpec(name, command, debianPackage, env, logDir, readiness, readyTimeout, failure);
+        return new ProcessSpec(name, command, debianPackage, env, logDir, readiness, readyTimeout, failure, input);
     }
 
     /** Output matching {@code regex} (find) ends the readiness wait as a failed start. */
     public ProcessSpec withFailure(String regex) {
         return new ProcessSpec(name, command, debianPackage, environment, logDir, readiness, readyTimeout,
-                Pattern.compile(regex));
+                Pattern.compile(regex), input);
+    }
+
+    /** Stdin from /dev/null instead of a pipe. */
+    public ProcessSpec withoutInput() {
+        return new ProcessSpec(name, command, debianPackage, environment, logDir, readiness, readyTimeout, failure,
+                false);
     }
 
     /** The program name as given ("openssl"). */

@@ -1,6 +1,6 @@
 package tlsconf.peers;
 
-import java.security.PrivateKey;
+import java.security.Key;
 import java.util.Optional;
 
 /**
@@ -36,7 +36,7 @@ public enum SigScheme {
     }
 
     /** The scheme a TLS 1.3 CertificateVerify made with {@code key} uses here, if it is one of ours. */
-    public static Optional<SigScheme> forKey(PrivateKey key) {
+    public static Optional<SigScheme> forKey(Key key) {
         String alg = key.getAlgorithm();
         if (alg.equals("EC") || alg.equals("ECDSA")) {
             return Optional.of(ECDSA_SECP256R1_SHA256);

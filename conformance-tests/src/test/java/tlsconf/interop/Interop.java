@@ -123,10 +123,11 @@ final class Interop {
     static void assertReportComplete(String peer, Role peerRole, PeerReport r, boolean resumed, String context) {
         boolean group = switch (peer) {
             case "openssl" -> peerRole == Role.CLIENT;
-            case "gnutls" -> !resumed;
+            case "gnutls", "nss" -> !resumed;
             default -> false;
         };
-        boolean scheme = !resumed && (peer.equals("gnutls") || (peer.equals("openssl") && peerRole == Role.CLIENT));
+        boolean scheme = !resumed && (peer.equals("gnutls")
+                || (peerRole == Role.CLIENT && (peer.equals("openssl") || peer.equals("nss"))));
         boolean resumption = peer.equals("openssl") || (peer.equals("gnutls") && peerRole == Role.CLIENT);
         assertTrue(r.version().isPresent() && r.suite().isPresent(), "no version or suite in the report: " + context);
         assertTrue(!group || r.group().isPresent(), "no group in the report: " + context);

@@ -50,23 +50,22 @@ final class OurServer implements AutoCloseable {
     }
 
     /**
-     * Accepts a connection, handshakes, has {@code client} send {@code line}, checks it arrives, answers
-     * "echo: line", checks the client prints it, and closes with close_notify.
+     * Accepts a connection, handshakes, reads {@code line} (the client's request, see PeerConfig.request),
+     * answers "echo: line", checks the client prints it, and closes with close_notify.
      */
-    Negotiated serveEcho(RunningPeer client, String line) throws IOException {
+    Negotiated serveRequest(RunningPeer client, String line) throws IOException {
         TlsSocket tls = acceptAndHandshake();
         try {
             Negotiated negotiated = tls.negotiated();
-            exchange(tls, client, line);
+            answer(tls, client, line);
             return negotiated;
         } finally {
             tls.close();
         }
     }
 
-    /** One line from the client peer to us, and our answer back to it. */
-    static void exchange(TlsSocket tls, RunningPeer client, String line) throws IOException {
-        client.sendLine(line);
+    /** Reads the client's line, checks it, and answers it; the client must print the answer. */
+    static void answer(TlsSocket tls, RunningPeer client, String line) throws IOException {
         assertEquals(line, Interop.readLine(tls.getInputStream()), "the client's line arrived changed");
         String answer = "echo: " + line;
         Interop.send(tls, (answer + "\n").getBytes(StandardCharsets.UTF_8));

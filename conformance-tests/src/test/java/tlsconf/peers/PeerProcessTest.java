@@ -41,6 +41,14 @@ class PeerProcessTest {
     }
 
     @Test
+    void withoutInputStdinIsDevNull() {
+        try (PeerProcess p = PeerProcess.start(ProcessSpec.of("cat", "coreutils", List.of("cat")).withoutInput())) {
+            assertEquals(0, p.awaitExit(Duration.ofSeconds(5)), "cat should end at once on /dev/null");
+            assertThrows(IllegalStateException.class, () -> p.sendLine("nobody reads this"));
+        }
+    }
+
+    @Test
     void missingBinaryIsOneClearLine() {
         PeerException e = assertThrows(PeerException.class, () -> PeerProcess.start(
                 ProcessSpec.of("ghost", "ghost-tools", List.of("tlsconf-no-such-binary", "-v"))));

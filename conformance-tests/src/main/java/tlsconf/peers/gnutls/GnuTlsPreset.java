@@ -140,8 +140,12 @@ public final class GnuTlsPreset implements PeerPreset {
             // In TLS 1.3 the ticket comes after the handshake: wait for it before reconnecting.
             cmd.addAll(List.of("--resume", "--waitresumption"));
         }
-        return PeerProcess.start(ProcessSpec.of(CLIENT_BINARY, PACKAGE, cmd).withLogDir(workDir)
+        PeerProcess client = PeerProcess.start(ProcessSpec.of(CLIENT_BINARY, PACKAGE, cmd).withLogDir(workDir)
                 .withEnvironment(keyLogEnv(config)));
+        if (!config.request().isEmpty()) {
+            client.send(config.request());
+        }
+        return client;
     }
 
     private static Map<String, String> keyLogEnv(PeerConfig config) {

@@ -78,8 +78,13 @@ public final class JsseClient implements RunningPeer {
                 }
                 output.appendLine("RECONNECTING");
             }
-            socket = connect();
-            BufferedReader in = reader(socket);
+            SSLSocket s = connect();
+            if (!config.request().isEmpty()) {
+                s.getOutputStream().write(config.request().getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().flush();
+            }
+            socket = s;
+            BufferedReader in = reader(s);
             for (int i = 0; i < 10_000; i++) {
                 String line = in.readLine();
                 if (line == null) {

@@ -1,10 +1,13 @@
 package tlsconf.peers.nss;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import tlsconf.model.vocabulary.Role;
@@ -19,6 +22,7 @@ import tlsconf.peers.PeerCredentials;
 import tlsconf.peers.PeerPreset;
 import tlsconf.peers.PeerProcess;
 import tlsconf.peers.PeerReport;
+import tlsconf.peers.PemFiles;
 import tlsconf.peers.ProcessSpec;
 import tlsconf.peers.Readiness;
 import tlsconf.peers.RunningPeer;
@@ -27,17 +31,20 @@ import tlsconf.peers.SigScheme;
 import tlsconf.peers.Suite;
 
 /**
- * NSS's {@code selfserv} (3.87, Debian package libnss3-tools) as a server. It answers an HTTP request by echoing
- * it, and with {@code -v} prints each connection ("SSL version 3.4 using 128-bit AES-GCM ...", "Key Exchange:
- * 255-bit TLS 1.3") to its own output, which {@link #report} reads. No Ed25519 in TLS, no key log in Debian's build;
- * like gnutls-serv it binds every interface (only ever connect on 127.0.0.1).
+ * NSS's {@code selfserv} and {@code tstclnt} (3.87, Debian package libnss3-tools), each with its own NSS database
+ * ({@link NssDatabase}). selfserv answers an HTTP request by echoing it; with {@code -v} both print each connection
+ * ("SSL version 3.4 using 128-bit AES-GCM ...", "Key Exchange: 255-bit TLS 1.3", the client also "Signature Scheme:
+ * ecdsa_secp256r1_sha256"), which {@link #report} reads. No Ed25519 in TLS, no key log in Debian's build; selfserv
+ * binds every interface (only ever connect on 127.0.0.1).
  *
- * <p>Not a client preset yet: {@code tstclnt} spins when stdin is a pipe, so it needs its request as a file
- * ({@code -A FILE}, stdin from /dev/null), which the line-driven client interface does not model.
+ * <p>Traps: tstclnt spins when stdin is a pipe, so it sends {@link PeerConfig#request()} from a file ({@code -A})
+ * with stdin from /dev/null and takes no {@code sendLine}; without {@code -n} it would send any client
+ * certificate its database holds, so a client without credentials gets a trust-only database.
  */
 public final class NssPreset implements PeerPreset {
 
     static final String SERVER_BINARY = "selfserv";
+    static final String CLIENT_BINARY = "tstclnt";
 
     @Override
     public String name() {
@@ -53,16 +60,14 @@ public final class NssPreset implements PeerPreset {
 
     @Override
     public boolean installed() {
-        return Binaries.installed(SERVER_BINARY) && Binaries.installed("certutil") && Binaries.installed("pk12util");
+        return Binaries.installed(SERVER_BINARY) && Binaries.installed(CLIENT_BINARY) && Binaries.installed("certutil")
+                && Binaries.installed("pk12util");
     }
 
     @Override
     public Capabilities capabilities(Role role) {
-        if (role == Role.CLIENT) {
-            return new Capabilities("nss tstclnt (not a preset yet)", role, Set.of(), Set.of(), Set.of(), false,
-                    Set.of(), false, Set.of(), false, false, false);
-        }
-        return new Capabilities("nss selfserv", role, EnumSet.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3),
+        return new Capabilities(role == Role.SERVER ? "nss selfserv" : "nss tstclnt", role,
+                EnumSet.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3),
                 EnumSet.allOf(Suite.class), EnumSet.of(Group.X25519, Group.SECP256R1, Group.SECP384R1), true,
                 EnumSet.of(SigScheme.ECDSA_SECP256R1_SHA256, SigScheme.RSA_PSS_RSAE_SHA256), false,
                 EnumSet.allOf(ClientAuthMode.class), false, false, false);
@@ -121,7 +126,32 @@ public final class NssPreset implements PeerPreset {
     @Override
     public RunningPeer startClient(PeerConfig config, int port, Path workDir) {
         requireSupport(Role.CLIENT, config);
-        throw new UnsupportedOperationException("nss tstclnt is not a client preset yet");
+        int run = PemFiles.nextRun();
+        Path dir = workDir.resolve("nss-client-" + run);
+        String db = NssDatabase.create(dir, config.credentials().orElse(null), config.trustAnchors());
+        Path request = dir.resolve("request.txt");
+        try {
+            Files.writeString(request, config.request(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + request, e);
+        }
+        String version = config.version() == TlsVersion.TLS_1_3 ? "tls1.3" : "tls1.2";
+        // -4: IPv4 only, so "localhost" is 127.0.0.1; -h is also the name checked and sent as SNI.
+        List<String> cmd = new ArrayList<>(List.of(CLIENT_BINARY, "-4", "-h", config.serverName(), "-p",
+                Integer.toString(port), "-d", db, "-V", version + ":" + version, "-v", "-A", request.toString()));
+        if (config.credentials().isPresent()) {
+            cmd.addAll(List.of("-n", NssDatabase.NICKNAME));
+        }
+        if (!config.suites().isEmpty()) {
+            cmd.addAll(List.of("-c", config.suites().stream().map(NssPreset::cipherCode)
+                    .collect(Collectors.joining())));
+        }
+        if (!config.groups().isEmpty()) {
+            cmd.addAll(List.of("-I", config.groups().stream().map(NssPreset::groupName)
+                    .collect(Collectors.joining(","))));
+        }
+        return PeerProcess.start(ProcessSpec.of(CLIENT_BINARY, NssDatabase.PACKAGE, cmd).withLogDir(workDir)
+                .withoutInput());
     }
 
     @Override

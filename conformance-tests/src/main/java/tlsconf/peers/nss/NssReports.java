@@ -6,13 +6,15 @@ import java.util.regex.Pattern;
 import tlsconf.model.vocabulary.TlsVersion;
 import tlsconf.peers.Group;
 import tlsconf.peers.PeerReport;
+import tlsconf.peers.SigScheme;
 import tlsconf.peers.Suite;
 
-/** Reads the last connection {@code selfserv -v} reported. */
+/** Reads the last connection {@code selfserv -v} or {@code tstclnt -v} reported. */
 public final class NssReports {
 
     private static final Pattern CONNECTION = Pattern.compile("SSL version (\\d\\.\\d) using (\\d+)-bit (\\S+)");
     private static final Pattern KEY_EXCHANGE = Pattern.compile("Key Exchange: (\\d+)-bit");
+    private static final Pattern SCHEME = Pattern.compile("Signature Scheme: (\\S+)");
 
     private NssReports() {
     }
@@ -37,6 +39,9 @@ public final class NssReports {
         if (at < 0) {
             return r;
         }
+        // Both tools check the other side's chain in the handshake (tstclnt without -o refuses a bad one), so a
+        // reported connection is a verified one.
+        r = r.withVerified(true);
         r = r.withVersion("3.4".equals(version) ? TlsVersion.TLS_1_3 : "3.3".equals(version) ? TlsVersion.TLS_1_2
                 : null);
         if (cipher.startsWith("AES-GCM")) {
@@ -52,6 +57,14 @@ public final class NssReports {
                 case "384" -> r.withGroup(Group.SECP384R1);
                 default -> r;
             };
+        }
+        Matcher sig = SCHEME.matcher(text);
+        if (sig.find(at)) {
+            for (SigScheme scheme : SigScheme.values()) {
+                if (scheme.rfcName().equals(sig.group(1))) {
+                    r = r.withScheme(scheme);
+                }
+            }
         }
         return r;
     }

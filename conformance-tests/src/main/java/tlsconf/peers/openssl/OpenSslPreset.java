@@ -125,7 +125,11 @@ public final class OpenSslPreset implements PeerPreset {
         config.sessionOut().ifPresent(f -> cmd.addAll(List.of("-sess_out", f.toString())));
         config.sessionIn().ifPresent(f -> cmd.addAll(List.of("-sess_in", f.toString())));
         config.keyLogFile().ifPresent(f -> cmd.addAll(List.of("-keylogfile", f.toString())));
-        return PeerProcess.start(ProcessSpec.of("openssl s_client", PACKAGE, cmd).withLogDir(workDir));
+        PeerProcess client = PeerProcess.start(ProcessSpec.of("openssl s_client", PACKAGE, cmd).withLogDir(workDir));
+        if (!config.request().isEmpty()) {
+            client.send(config.request());
+        }
+        return client;
     }
 
     private static void algorithmFlags(PeerConfig config, List<String> cmd) {
