@@ -14,7 +14,7 @@ import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.model.vocabulary.Role;
 
 /**
- * Our side of a golden transcript: the reference client in deterministic mode, configured from a recording's
+ * Our side of a golden transcript: the reference client or server in deterministic mode, configured from a recording's
  * {@code configuration} map, and the one rule that drives it both when recording against a live peer and when
  * replaying: write whatever the engine has; otherwise take the peer's next bytes; when the peer has nothing more
  * and the handshake is complete, send close_notify once.
@@ -33,12 +33,19 @@ final class RecordedClient {
     private RecordedClient() {
     }
 
-    /** Keys: suite, groups (comma-separated, first gets the key share), seed, serverName, time (ISO instant). */
+    /**
+     * Keys: role (client|server), suite, groups (comma-separated, the client's first gets the key share), seed,
+     * time (ISO instant); a client also serverName; a server also certificate (DER hex) and privateKey (PKCS#8 DER
+     * hex, EC: ECDSA signatures are deterministic, RFC 6979).
+     */
     static TlsConfig config(Map<String, String> c) {
         String[] groups = require(c, "groups").split(",");
         NamedGroup[] g = new NamedGroup[groups.length];
         for (int i = 0; i < groups.length; i++) {
             g[i] = NamedGroup.valueOf(groups[i].trim());
+        }
+        if ("server".equals(c.get("role"))) {
+            return serverConfig(c, g);
         }
         return TlsConfig.builder(Role.CLIENT)
                 .cipherSuites(CipherSuite.valueOf(require(c, "suite")))
@@ -50,6 +57,27 @@ final class RecordedClient {
                 // The recording pins bytes, not a PKI: the peer's certificate is generated at recording time.
                 .peerVerifier(PeerVerifier.acceptAny())
                 .build();
+    }
+
+    private static TlsConfig serverConfig(Map<String, String> c, NamedGroup[] groups) {
+        try {
+            java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate)
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                            new java.io.ByteArrayInputStream(tlsconf.vectors.Bytes.fromHex(require(c, "certificate"))
+                                    .toByteArray()));
+            java.security.PrivateKey key = java.security.KeyFactory.getInstance("EC").generatePrivate(
+                    new java.security.spec.PKCS8EncodedKeySpec(tlsconf.vectors.Bytes.fromHex(require(c, "privateKey"))
+                            .toByteArray()));
+            return TlsConfig.builder(Role.SERVER)
+                    .cipherSuites(CipherSuite.valueOf(require(c, "suite")))
+                    .groups(groups)
+                    .credentials(java.util.List.of(cert), key)
+                    .random(RandomSource.deterministic(Long.parseLong(require(c, "seed"))))
+                    .clock(Clock.fixed(Instant.parse(require(c, "time")), ZoneOffset.UTC))
+                    .build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("recording configuration: bad certificate or privateKey: " + e, e);
+        }
     }
 
     private static String require(Map<String, String> c, String key) {

@@ -47,7 +47,9 @@ public final class Recorder {
     /** The recorded servers, pinned to the versions installed here (PEERS.md). */
     enum Peer {
         OPENSSL("openssl s_server", List.of("openssl", "version"), PINNED_OPENSSL, "ACCEPT"),
-        GNUTLS("gnutls-serv", List.of("gnutls-serv", "--version"), PINNED_GNUTLS, "listening");
+        GNUTLS("gnutls-serv", List.of("gnutls-serv", "--version"), PINNED_GNUTLS, "listening"),
+        /** A client peer: our reference server is the one recorded. */
+        OPENSSL_CLIENT("openssl s_client", List.of("openssl", "version"), PINNED_OPENSSL, "");
 
         final String displayName;
         final List<String> versionCommand;
@@ -61,7 +63,15 @@ public final class Recorder {
             this.ready = ready;
         }
 
+        boolean isClient() {
+            return this == OPENSSL_CLIENT;
+        }
+
         List<String> command(int port, Path cert, Path key) {
+            if (this == OPENSSL_CLIENT) {
+                return new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-tls1_3",
+                        "-servername", "localhost"));
+            }
             return this == OPENSSL
                     ? new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-tls1_3",
                             "-cert", cert.toString(), "-key", key.toString(), "-naccept", "1", "-www"))
@@ -73,7 +83,7 @@ public final class Recorder {
         /** "openssl-3.0.19" / "gnutls-3.7.9". */
         String folder(String version) {
             String[] w = version.split(" ");
-            return (this == OPENSSL ? "openssl-" : "gnutls-") + w[1];
+            return (this == GNUTLS ? "gnutls-" : "openssl-") + w[1];
         }
     }
 
@@ -97,7 +107,13 @@ public final class Recorder {
                     "TLS_CHACHA20_POLY1305_SHA256", "X25519", List.of(GNUTLS_13)),
             new Setup(Peer.GNUTLS, "tls13-hrr-p256", "TLS 1.3: our x25519 share, the server wants P-256: "
                     + "HelloRetryRequest", "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1",
-                    List.of(GNUTLS_13 + ":-GROUP-ALL:+GROUP-SECP256R1")));
+                    List.of(GNUTLS_13 + ":-GROUP-ALL:+GROUP-SECP256R1")),
+            new Setup(Peer.OPENSSL_CLIENT, "server-tls13-aes128-x25519", "our server, TLS 1.3, "
+                    + "TLS_AES_128_GCM_SHA256, x25519, ECDSA P-256", "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1",
+                    List.of("-ciphersuites", "TLS_AES_128_GCM_SHA256")),
+            new Setup(Peer.OPENSSL_CLIENT, "server-tls13-hrr-p256", "our server wants P-256, s_client offers an "
+                    + "x25519 share first: HelloRetryRequest", "TLS_AES_256_GCM_SHA384", "SECP256R1",
+                    List.of("-groups", "X25519:P-256")));
 
     private Recorder() {
     }
@@ -156,6 +172,9 @@ public final class Recorder {
 
     private static Path record(Setup s, String version, Path cert, Path key, Path dir)
             throws IOException, InterruptedException {
+        if (s.peer().isClient()) {
+            return recordServer(s, version, cert, key, dir);
+        }
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
@@ -224,6 +243,74 @@ public final class Recorder {
         }
     }
 
+    /** Our reference server against a client peer process started once it listens. */
+    private static Path recordServer(Setup s, String version, Path cert, Path key, Path dir)
+            throws IOException, InterruptedException {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("role", "server");
+        config.put("tls", "1.3");
+        config.put("suite", s.suite());
+        config.put("groups", s.groups());
+        config.put("seed", Integer.toString(Math.abs(s.name().hashCode())));
+        config.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        config.put("certificate", Bytes.toHex(derOf(List.of("openssl", "x509", "-in", cert.toString(), "-outform",
+                "DER"))));
+        config.put("privateKey", Bytes.toHex(derOf(List.of("openssl", "pkcs8", "-topk8", "-nocrypt", "-in",
+                key.toString(), "-outform", "DER"))));
+        List<Object[]> flows = new ArrayList<>();
+        List<String> command;
+        try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(10000);
+            command = s.peer().command(listener.getLocalPort(), cert, key);
+            command.addAll(s.serverOptions());
+            Process client = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try (Socket socket = listener.accept()) {
+                OutputStream o = socket.getOutputStream();
+                InputStream in = socket.getInputStream();
+                RecordedClient.drive(RecordedClient.config(config), wire(socket, o, in, flows));
+            } finally {
+                client.destroy();
+                if (!client.waitFor(5, TimeUnit.SECONDS)) {
+                    client.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        }
+        return write(dir, s, version, command, config, flows);
+    }
+
+    private static RecordedClient.Wire wire(Socket socket, OutputStream o, InputStream in, List<Object[]> flows) {
+        return new RecordedClient.Wire() {
+            @Override
+            public void write(byte[] bytes) throws IOException {
+                if (bytes.length > 0) {
+                    o.write(bytes);
+                    o.flush();
+                    flows.add(new Object[] {"us", bytes});
+                }
+            }
+
+            @Override
+            public byte[] read() throws IOException {
+                byte[] got = readQuiet(socket, in);
+                if (got.length > 0) {
+                    flows.add(new Object[] {"peer", got});
+                }
+                return got;
+            }
+        };
+    }
+
+    private static byte[] derOf(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("failed: " + cmd);
+        }
+        return out;
+    }
+
     /** What the peer sends until it is quiet: up to 2 s for the first byte, then until 300 ms pass with none. */
     private static byte[] readQuiet(Socket socket, InputStream in) throws IOException {
         ByteArrayOutputStream got = new ByteArrayOutputStream();
@@ -255,10 +342,10 @@ public final class Recorder {
         source.put("name", s.peer().displayName);
         source.put("version", version);
         source.put("license", "bytes exchanged by tlsconf's reference client and " + s.peer().displayName + " ("
-                + (s.peer() == Peer.OPENSSL ? "OpenSSL, Apache-2.0" : "GnuTLS, LGPL-2.1+") + "), recorded by "
+                + (s.peer() == Peer.GNUTLS ? "GnuTLS, LGPL-2.1+" : "OpenSSL, Apache-2.0") + "), recorded by "
                 + "tlsconf.vectorrun.Recorder");
-        root.put("description", s.description() + "; our deterministic client against " + s.peer().displayName
-                + ", handshake then close_notify");
+        root.put("description", s.description() + "; our deterministic " + (s.peer().isClient() ? "server" : "client")
+                + " with " + s.peer().displayName + ", handshake then close_notify");
         ObjectNode peer = root.putObject("peer");
         peer.put("name", s.peer().displayName);
         peer.put("version", version);

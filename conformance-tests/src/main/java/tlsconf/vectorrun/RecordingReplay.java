@@ -16,8 +16,9 @@ final class RecordingReplay {
 
     static Outcome run(VectorFile file) {
         Recording r = (Recording) file.body();
-        if (!"client".equals(r.configuration().get("role"))) {
-            return Outcome.skipped(file.id(), file.location(), "only recordings of our client are replayed so far");
+        String role = r.configuration().get("role");
+        if (!"client".equals(role) && !"server".equals(role)) {
+            return Outcome.failed(file.id(), file.location(), "configuration role must be client or server");
         }
         ReplayingTransport transport = new ReplayingTransport(r);
         try {
