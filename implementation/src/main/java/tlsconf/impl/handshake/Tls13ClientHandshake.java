@@ -25,7 +25,6 @@ import tlsconf.impl.message.ClientHello;
 import tlsconf.impl.message.EncryptedExtensions;
 import tlsconf.impl.message.Extension;
 import tlsconf.impl.message.ExtensionType;
-import tlsconf.impl.message.Extensions;
 import tlsconf.impl.message.Finished;
 import tlsconf.impl.message.HandshakeFrame;
 import tlsconf.impl.message.KeyUpdate;
@@ -33,8 +32,6 @@ import tlsconf.impl.message.NewSessionTicket;
 import tlsconf.impl.message.ServerHello;
 import tlsconf.impl.message.ext.CodeLists;
 import tlsconf.impl.message.ext.KeyShareEntry;
-import tlsconf.impl.message.ext.OfferedPsks;
-import tlsconf.impl.message.ext.ServerNameList;
 import tlsconf.impl.record.Epoch;
 import tlsconf.model.vocabulary.HandshakeType;
 import tlsconf.model.vocabulary.Role;
@@ -139,72 +136,15 @@ public final class Tls13ClientHandshake implements Handshake {
         ((Connected) state).phase.send(requestPeerUpdate);
     }
 
-    private static boolean isIpLiteral(String name) {
-        return name.contains(":") || name.matches("[0-9.]+");
-    }
-
-    /** Builds and sends a ClientHello (RFC 8446 §4.1.2), the binder computed over its truncated form (§4.2.11.2). */
+    /** Builds and sends a ClientHello (RFC 8446 §4.1.2), with the PSK binder when resuming (§4.2.11.2). */
     private void sendHello(byte[] cookie) throws TlsAlertException {
-        List<Extension> ext = new ArrayList<>();
-        if (config.serverName() != null && !isIpLiteral(config.serverName())) {
-            // RFC 6066 §3: literal IP addresses are not sent as server names.
-            ext.add(new Extension(ExtensionType.SERVER_NAME, ServerNameList.encode(config.serverName())));
-        }
-        ext.add(new Extension(ExtensionType.SUPPORTED_GROUPS,
-                CodeLists.encodeU16List(config.groups().stream().map(NamedGroup::code).toList())));
-        ext.add(new Extension(ExtensionType.SIGNATURE_ALGORITHMS,
-                CodeLists.encodeU16List(config.signatureSchemes().stream().map(SignatureScheme::code).toList())));
-        ext.add(new Extension(ExtensionType.SUPPORTED_VERSIONS,
-                CodeLists.encodeVersions(List.of(TlsVersion.TLS_1_3.code()))));
-        List<KeyShareEntry> shares = new ArrayList<>();
-        keys.values().forEach(k -> shares.add(new KeyShareEntry(k.group().code(), k.publicKey())));
-        ext.add(new Extension(ExtensionType.KEY_SHARE, KeyShareEntry.encodeClientShares(shares)));
-        if (config.sessionStore() != null) {
-            List<Integer> modes = new ArrayList<>();
-            if (config.pskDheKe()) {
-                modes.add(1);
-            }
-            if (config.pskKe()) {
-                modes.add(0);
-            }
-            ext.add(new Extension(ExtensionType.PSK_KEY_EXCHANGE_MODES, CodeLists.encodeU8List(modes)));
-        }
-        if (config.recordSizeLimit() > 0) {
-            ext.add(new Extension(ExtensionType.RECORD_SIZE_LIMIT, CodeLists.encodeU16(config.recordSizeLimit())));
-        }
-        if (cookie != null) {
-            ext.add(new Extension(ExtensionType.COOKIE, CodeLists.encodeOpaque16(cookie)));
-        }
-        if (earlyOffered && !helloRetried) {
-            ext.add(new Extension(ExtensionType.EARLY_DATA, new byte[0]));
-        }
-        ClientHello ch = new ClientHello(TlsVersion.TLS_1_2.code(), random, sessionId,
-                config.cipherSuites().stream().map(CipherSuite::code).toList(), new byte[] {0},
-                new Extensions(config.clientHelloExtensions(ext)));
+        ClientHello ch = ClientHellos.build(config, random, sessionId, keys.values(), cookie,
+                earlyOffered && !helloRetried);
         if (ticket != null) {
-            ch = withBinder(ch);
+            ch = ClientHellos.withBinder(ch, ticket, ctx.transcript(), config.clock().instant());
         }
         hello = ch;
         ctx.send(ch);
-    }
-
-    private ClientHello withBinder(ClientHello ch) {
-        HashAlgorithm hash = ticket.cipherSuite().hash();
-        OfferedPsks.Identity id = new OfferedPsks.Identity(ticket.ticket(),
-                ticket.obfuscatedAge(config.clock().instant()));
-        OfferedPsks placeholder = new OfferedPsks(List.of(id), List.of(new byte[hash.length()]));
-        byte[] encoded = withPsk(ch, placeholder).encode();
-        byte[] truncated = Arrays.copyOf(encoded, encoded.length - placeholder.bindersLength());
-        byte[] binderKey = KeySchedule.early(hash, ticket.psk()).binderKey(true);
-        byte[] binder = KeySchedule.verifyData(hash, binderKey, ctx.transcript().hashWith(hash, truncated));
-        return withPsk(ch, new OfferedPsks(List.of(id), List.of(binder)));
-    }
-
-    private static ClientHello withPsk(ClientHello ch, OfferedPsks psks) {
-        // RFC 8446 §4.2.11: pre_shared_key MUST be the last extension.
-        return new ClientHello(ch.legacyVersion(), ch.random(), ch.legacySessionId(), ch.cipherSuites(),
-                ch.compressionMethods(), ch.extensions().with(new Extension(ExtensionType.PRE_SHARED_KEY,
-                        psks.encode())));
     }
 
     /** Checks shared by ServerHello and HelloRetryRequest (RFC 8446 §4.1.3, §4.1.4, §4.2.1). */
