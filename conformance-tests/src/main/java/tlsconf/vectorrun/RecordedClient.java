@@ -3,6 +3,7 @@ package tlsconf.vectorrun;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import tlsconf.impl.CipherSuite;
 import tlsconf.impl.NamedGroup;
@@ -47,7 +48,12 @@ final class RecordedClient {
         if ("server".equals(c.get("role"))) {
             return serverConfig(c, g);
         }
-        return TlsConfig.builder(Role.CLIENT)
+        TlsConfig.Builder b = TlsConfig.builder(Role.CLIENT);
+        if (c.containsKey("certificate")) {
+            Credentials cred = credentials(c);
+            b.credentials(List.of(cred.cert()), cred.key());
+        }
+        return b
                 .cipherSuites(CipherSuite.valueOf(require(c, "suite")))
                 .groups(g)
                 .keyShareGroups(g[0])
@@ -59,7 +65,11 @@ final class RecordedClient {
                 .build();
     }
 
-    private static TlsConfig serverConfig(Map<String, String> c, NamedGroup[] groups) {
+    private record Credentials(java.security.cert.X509Certificate cert, java.security.PrivateKey key) {
+    }
+
+    /** certificate (DER hex) and privateKey (PKCS#8 DER hex, EC) from the configuration. */
+    private static Credentials credentials(Map<String, String> c) {
         try {
             java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate)
                     java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
@@ -68,16 +78,21 @@ final class RecordedClient {
             java.security.PrivateKey key = java.security.KeyFactory.getInstance("EC").generatePrivate(
                     new java.security.spec.PKCS8EncodedKeySpec(tlsconf.vectors.Bytes.fromHex(require(c, "privateKey"))
                             .toByteArray()));
-            return TlsConfig.builder(Role.SERVER)
-                    .cipherSuites(CipherSuite.valueOf(require(c, "suite")))
-                    .groups(groups)
-                    .credentials(java.util.List.of(cert), key)
-                    .random(RandomSource.deterministic(Long.parseLong(require(c, "seed"))))
-                    .clock(Clock.fixed(Instant.parse(require(c, "time")), ZoneOffset.UTC))
-                    .build();
+            return new Credentials(cert, key);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalArgumentException("recording configuration: bad certificate or privateKey: " + e, e);
         }
+    }
+
+    private static TlsConfig serverConfig(Map<String, String> c, NamedGroup[] groups) {
+        Credentials cred = credentials(c);
+        return TlsConfig.builder(Role.SERVER)
+                .cipherSuites(CipherSuite.valueOf(require(c, "suite")))
+                .groups(groups)
+                .credentials(List.of(cred.cert()), cred.key())
+                .random(RandomSource.deterministic(Long.parseLong(require(c, "seed"))))
+                .clock(Clock.fixed(Instant.parse(require(c, "time")), ZoneOffset.UTC))
+                .build();
     }
 
     private static String require(Map<String, String> c, String key) {

@@ -108,6 +108,9 @@ public final class Recorder {
             new Setup(Peer.GNUTLS, "tls13-hrr-p256", "TLS 1.3: our x25519 share, the server wants P-256: "
                     + "HelloRetryRequest", "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1",
                     List.of(GNUTLS_13 + ":-GROUP-ALL:+GROUP-SECP256R1")),
+            new Setup(Peer.OPENSSL, "tls13-client-auth", "TLS 1.3, the server requires a client certificate: our "
+                    + "client answers with an ECDSA P-256 certificate and CertificateVerify",
+                    "TLS_AES_128_GCM_SHA256", "X25519", List.of("-Verify", "1", "-CAfile", "{cert}")),
             new Setup(Peer.OPENSSL_CLIENT, "server-tls13-aes128-x25519", "our server, TLS 1.3, "
                     + "TLS_AES_128_GCM_SHA256, x25519, ECDSA P-256", "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1",
                     List.of("-ciphersuites", "TLS_AES_128_GCM_SHA256")),
@@ -180,7 +183,7 @@ public final class Recorder {
             port = free.getLocalPort();
         }
         List<String> command = s.peer().command(port, cert, key);
-        command.addAll(s.serverOptions());
+        s.serverOptions().forEach(o -> command.add(o.replace("{cert}", cert.toString())));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuffer output = new StringBuffer();
         Thread pump = new Thread(() -> {
@@ -209,6 +212,9 @@ public final class Recorder {
             config.put("seed", Integer.toString(Math.abs(s.name().hashCode())));
             config.put("serverName", "localhost");
             config.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            if (s.serverOptions().contains("-Verify")) {
+                credentials(config, cert, key);
+            }
             List<Object[]> flows = new ArrayList<>();
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
@@ -253,10 +259,7 @@ public final class Recorder {
         config.put("groups", s.groups());
         config.put("seed", Integer.toString(Math.abs(s.name().hashCode())));
         config.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        config.put("certificate", Bytes.toHex(derOf(List.of("openssl", "x509", "-in", cert.toString(), "-outform",
-                "DER"))));
-        config.put("privateKey", Bytes.toHex(derOf(List.of("openssl", "pkcs8", "-topk8", "-nocrypt", "-in",
-                key.toString(), "-outform", "DER"))));
+        credentials(config, cert, key);
         List<Object[]> flows = new ArrayList<>();
         List<String> command;
         try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -277,6 +280,15 @@ public final class Recorder {
             }
         }
         return write(dir, s, version, command, config, flows);
+    }
+
+    /** Our side's certificate and key (DER hex), from the PEM files generated for this recording run. */
+    private static void credentials(Map<String, String> config, Path cert, Path key)
+            throws IOException, InterruptedException {
+        config.put("certificate", Bytes.toHex(derOf(List.of("openssl", "x509", "-in", cert.toString(), "-outform",
+                "DER"))));
+        config.put("privateKey", Bytes.toHex(derOf(List.of("openssl", "pkcs8", "-topk8", "-nocrypt", "-in",
+                key.toString(), "-outform", "DER"))));
     }
 
     private static RecordedClient.Wire wire(Socket socket, OutputStream o, InputStream in, List<Object[]> flows) {
