@@ -102,6 +102,12 @@ public final class Tls12Engine {
         } catch (TlsAlertException e) {
             fail(e);
             throw e;
+        } catch (RuntimeException e) {
+            // A bug of ours, never the peer's doing: still an alert, never an unchecked exception to the caller.
+            TlsAlertException alert = Violation.INTERNAL.alert("internal error in " + handshake.state() + ": " + e);
+            alert.initCause(e);
+            fail(alert);
+            throw alert;
         }
     }
 

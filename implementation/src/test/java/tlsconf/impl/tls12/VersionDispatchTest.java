@@ -74,4 +74,16 @@ class VersionDispatchTest {
         assertNull(p.pump());
         assertEquals(9, server.read()[0]);
     }
+
+    @Test
+    void dispatchHoldsBytesUntilTheHelloIsComplete() {
+        byte[] tls12 = Tls12Engine.create(Pair.client(KeyType.EC_P256).build(), Tls12Options.defaults())
+                .takeOutgoing();
+        VersionDispatch d = VersionDispatch.server();
+        assertNull(d.offer(tls12, 0, 10));
+        assertNull(d.offer(tls12, 10, 20));
+        byte[] all = d.offer(tls12, 30, tls12.length - 30);
+        assertEquals(Verdict.TLS_1_2, d.verdict());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(tls12, all);
+    }
 }
