@@ -1,7 +1,11 @@
-# Extracts the labelled hex values of RFC 8448 section 3 into a properties file: "who|step|field=hex".
+# Extracts the labelled hex values of one RFC 8448 section into a properties file: "who|step|field=hex".
+# Usage: extract8448.py rfc8448.txt [3|4] > sectionN.properties
 import re, sys
 t = open(sys.argv[1]).read()
-s = t[t.index('3.  Simple 1-RTT Handshake\n\n'):t.index('4.  Resumed 0-RTT Handshake\n\n')]
+section = sys.argv[2] if len(sys.argv) > 2 else '3'
+titles = {'3': '3.  Simple 1-RTT Handshake\n\n', '4': '4.  Resumed 0-RTT Handshake\n\n',
+          '5': '5.  HelloRetryRequest\n\n'}
+s = t[t.index(titles[section]):t.index(titles[str(int(section) + 1)])]
 s = re.sub(r'\n\n?Thomson.*?\n\x0c\nRFC 8448.*?\n\n', '\n', s)
 cur = None
 out = []
@@ -17,7 +21,7 @@ for ln in s.split('\n'):
     if re.match(r'^         [0-9a-f]{2}( [0-9a-f]{2})*$', ln) and out:
         out[-1][3] += ' ' + ln.strip()
 seen = set()
-print('# RFC 8448 section 3 (Simple 1-RTT Handshake), extracted from the RFC text by extract8448.py')
+print('# RFC 8448 section ' + section + ', extracted from the RFC text by extract8448.py')
 for who, field, n, hexs in out:
     h = hexs.replace(' ', '') if hexs != '(empty)' else ''
     assert len(h) == 2 * n, (who, field)

@@ -210,7 +210,7 @@ public class Rfc8448Section3Test {
         }
     }
 
-    static HandshakeFrame frame(byte[] raw) {
+    public static HandshakeFrame frame(byte[] raw) {
         byte[] body = new byte[raw.length - 4];
         System.arraycopy(raw, 4, body, 0, body.length);
         return new HandshakeFrame(raw[0] & 0xff, body, raw);
