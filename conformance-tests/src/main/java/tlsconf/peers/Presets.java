@@ -3,6 +3,7 @@ package tlsconf.peers;
 import java.util.List;
 import java.util.Optional;
 
+import tlsconf.peers.botan.BotanPreset;
 import tlsconf.peers.gnutls.GnuTlsPreset;
 import tlsconf.peers.jsse.JssePreset;
 import tlsconf.peers.nss.NssPreset;
@@ -12,7 +13,7 @@ import tlsconf.peers.openssl.OpenSslPreset;
 public final class Presets {
 
     private static final List<PeerPreset> ALL = List.of(new OpenSslPreset(), new GnuTlsPreset(), new JssePreset(),
-            new NssPreset());
+            new NssPreset(), new BotanPreset());
 
     private Presets() {
     }
@@ -37,8 +38,12 @@ public final class Presets {
         return ALL.get(2);
     }
 
-    /** NSS: server only for now. */
     public static PeerPreset nss() {
         return ALL.get(3);
+    }
+
+    /** Botan 2.19: TLS 1.2 only. */
+    public static PeerPreset botan() {
+        return ALL.get(4);
     }
 }

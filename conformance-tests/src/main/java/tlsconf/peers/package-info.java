@@ -7,7 +7,8 @@
  *       {@link tlsconf.peers.Readiness} with a bound, and always kills the process tree on close. Failures are
  *       one-line {@link tlsconf.peers.PeerException}s: not installed, exited early, failed start, timed out.</li>
  *   <li>Presets ({@link tlsconf.peers.Presets}): {@code openssl} (s_server / s_client), {@code gnutls}
- *       (gnutls-serv / gnutls-cli) and {@code jsse} (the JDK in-process), each turning a peer-neutral
+ *       (gnutls-serv / gnutls-cli), {@code jsse} (the JDK in-process), {@code nss} (selfserv / tstclnt) and
+ *       {@code botan} (tls_server / tls_client, TLS 1.2 only), each turning a peer-neutral
  *       {@link tlsconf.peers.PeerConfig} into its own flags, announcing its {@link tlsconf.peers.Capabilities}
  *       so inapplicable checks are skipped with a reason, and reading back what it negotiated as a
  *       {@link tlsconf.peers.PeerReport}.</li>

@@ -18,9 +18,9 @@ class PresetsTest {
 
     @Test
     void presetsByName() {
-        assertEquals(List.of("openssl", "gnutls", "jsse", "nss"),
+        assertEquals(List.of("openssl", "gnutls", "jsse", "nss", "botan"),
                 Presets.all().stream().map(PeerPreset::name).toList());
-        assertTrue(Presets.byName("botan").isEmpty());
+        assertTrue(Presets.byName("wolfssl").isEmpty());
     }
 
     @Test
