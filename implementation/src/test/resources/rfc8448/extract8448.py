@@ -4,7 +4,8 @@ import re, sys
 t = open(sys.argv[1]).read()
 section = sys.argv[2] if len(sys.argv) > 2 else '3'
 titles = {'3': '3.  Simple 1-RTT Handshake\n\n', '4': '4.  Resumed 0-RTT Handshake\n\n',
-          '5': '5.  HelloRetryRequest\n\n', '6': '6.  Client Authentication\n\n'}
+          '5': '5.  HelloRetryRequest\n\n', '6': '6.  Client Authentication\n\n',
+          '7': '7.  Compatibility Mode\n\n', '8': '8.  Security Considerations\n\n'}
 s = t[t.index(titles[section]):t.index(titles[str(int(section) + 1)])]
 s = re.sub(r'\n\n?Thomson.*?\n\x0c\nRFC 8448.*?\n\n', '\n', s)
 cur = None
