@@ -40,6 +40,14 @@ final class RecordedClient {
      * hex, EC: ECDSA signatures are deterministic, RFC 6979).
      */
     static TlsConfig config(Map<String, String> c) {
+        return config(c, 0, null);
+    }
+
+    /**
+     * Connection {@code n} of a recording: the seed is advanced by n so each connection has its own randomness;
+     * a client shares {@code sessions} across connections (a ticket from connection 0 resumes connection 1).
+     */
+    static TlsConfig config(Map<String, String> c, int n, tlsconf.impl.SessionStore sessions) {
         String[] groups = require(c, "groups").split(",");
         NamedGroup[] g = new NamedGroup[groups.length];
         for (int i = 0; i < groups.length; i++) {
@@ -49,6 +57,9 @@ final class RecordedClient {
             return serverConfig(c, g);
         }
         TlsConfig.Builder b = TlsConfig.builder(Role.CLIENT);
+        if (sessions != null) {
+            b.sessionStore(sessions);
+        }
         if (c.containsKey("certificate")) {
             Credentials cred = credentials(c);
             b.credentials(List.of(cred.cert()), cred.key());
@@ -58,7 +69,7 @@ final class RecordedClient {
                 .groups(g)
                 .keyShareGroups(g[0])
                 .serverName(require(c, "serverName"))
-                .random(RandomSource.deterministic(Long.parseLong(require(c, "seed"))))
+                .random(RandomSource.deterministic(Long.parseLong(require(c, "seed")) + n))
                 .clock(Clock.fixed(Instant.parse(require(c, "time")), ZoneOffset.UTC))
                 // The recording pins bytes, not a PKI: the peer's certificate is generated at recording time.
                 .peerVerifier(PeerVerifier.acceptAny())

@@ -38,9 +38,14 @@ public final class Recorder {
     static final String PINNED_GNUTLS = "gnutls-serv 3.7.9";
 
     /** One configuration: the peer, our client's settings and the server's extra options. */
-    record Setup(Peer peer, String name, String description, String suite, String groups, List<String> serverOptions) {
+    record Setup(Peer peer, String name, String description, String suite, String groups, List<String> serverOptions,
+            int connections) {
+        Setup(Peer peer, String name, String description, String suite, String groups, List<String> serverOptions) {
+            this(peer, name, description, suite, groups, serverOptions, 1);
+        }
+
         Setup(String name, String description, String suite, String groups, List<String> serverOptions) {
-            this(Peer.OPENSSL, name, description, suite, groups, serverOptions);
+            this(Peer.OPENSSL, name, description, suite, groups, serverOptions, 1);
         }
     }
 
@@ -74,7 +79,7 @@ public final class Recorder {
             }
             return this == OPENSSL
                     ? new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-tls1_3",
-                            "-cert", cert.toString(), "-key", key.toString(), "-naccept", "1", "-www"))
+                            "-cert", cert.toString(), "-key", key.toString(), "-naccept", "{connections}", "-www"))
                     // gnutls-serv binds every interface (PEERS.md): we only ever connect to 127.0.0.1.
                     : new ArrayList<>(List.of("gnutls-serv", "-p", Integer.toString(port), "--x509certfile",
                             cert.toString(), "--x509keyfile", key.toString(), "--http", "--disable-client-cert"));
@@ -111,6 +116,9 @@ public final class Recorder {
             new Setup(Peer.OPENSSL, "tls13-client-auth", "TLS 1.3, the server requires a client certificate: our "
                     + "client answers with an ECDSA P-256 certificate and CertificateVerify",
                     "TLS_AES_128_GCM_SHA256", "X25519", List.of("-Verify", "1", "-CAfile", "{cert}")),
+            new Setup(Peer.OPENSSL, "tls13-resumption", "TLS 1.3 resumption: a full handshake, then a second "
+                    + "connection offering the server's ticket (psk_dhe_ke)", "TLS_AES_128_GCM_SHA256", "X25519",
+                    List.of(), 2),
             new Setup(Peer.OPENSSL_CLIENT, "server-tls13-aes128-x25519", "our server, TLS 1.3, "
                     + "TLS_AES_128_GCM_SHA256, x25519, ECDSA P-256", "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1",
                     List.of("-ciphersuites", "TLS_AES_128_GCM_SHA256")),
@@ -182,7 +190,9 @@ public final class Recorder {
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        List<String> command = s.peer().command(port, cert, key);
+        List<String> command = new ArrayList<>();
+        s.peer().command(port, cert, key).forEach(o -> command.add(o.replace("{connections}",
+                Integer.toString(s.connections()))));
         s.serverOptions().forEach(o -> command.add(o.replace("{cert}", cert.toString())));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuffer output = new StringBuffer();
@@ -216,29 +226,14 @@ public final class Recorder {
                 credentials(config, cert, key);
             }
             List<Object[]> flows = new ArrayList<>();
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-                OutputStream o = socket.getOutputStream();
-                InputStream in = socket.getInputStream();
-                RecordedClient.drive(RecordedClient.config(config), new RecordedClient.Wire() {
-                    @Override
-                    public void write(byte[] bytes) throws IOException {
-                        if (bytes.length > 0) {
-                            o.write(bytes);
-                            o.flush();
-                            flows.add(new Object[] {"us", bytes});
-                        }
-                    }
-
-                    @Override
-                    public byte[] read() throws IOException {
-                        byte[] got = readQuiet(socket, in);
-                        if (got.length > 0) {
-                            flows.add(new Object[] {"peer", got});
-                        }
-                        return got;
-                    }
-                });
+            // A session store only when a later connection resumes: offering tickets changes the ClientHello.
+            tlsconf.impl.SessionStore sessions = s.connections() > 1 ? tlsconf.impl.SessionStore.inMemory() : null;
+            for (int n = 0; n < s.connections(); n++) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                    RecordedClient.drive(RecordedClient.config(config, n, sessions),
+                            wire(socket, socket.getOutputStream(), socket.getInputStream(), flows, n));
+                }
             }
             return write(dir, s, version, command, config, flows);
         } finally {
@@ -271,7 +266,7 @@ public final class Recorder {
             try (Socket socket = listener.accept()) {
                 OutputStream o = socket.getOutputStream();
                 InputStream in = socket.getInputStream();
-                RecordedClient.drive(RecordedClient.config(config), wire(socket, o, in, flows));
+                RecordedClient.drive(RecordedClient.config(config), wire(socket, o, in, flows, 0));
             } finally {
                 client.destroy();
                 if (!client.waitFor(5, TimeUnit.SECONDS)) {
@@ -291,14 +286,15 @@ public final class Recorder {
                 key.toString(), "-outform", "DER"))));
     }
 
-    private static RecordedClient.Wire wire(Socket socket, OutputStream o, InputStream in, List<Object[]> flows) {
+    private static RecordedClient.Wire wire(Socket socket, OutputStream o, InputStream in, List<Object[]> flows,
+            int connection) {
         return new RecordedClient.Wire() {
             @Override
             public void write(byte[] bytes) throws IOException {
                 if (bytes.length > 0) {
                     o.write(bytes);
                     o.flush();
-                    flows.add(new Object[] {"us", bytes});
+                    flows.add(new Object[] {"us", bytes, connection});
                 }
             }
 
@@ -306,7 +302,7 @@ public final class Recorder {
             public byte[] read() throws IOException {
                 byte[] got = readQuiet(socket, in);
                 if (got.length > 0) {
-                    flows.add(new Object[] {"peer", got});
+                    flows.add(new Object[] {"peer", got, connection});
                 }
                 return got;
             }
@@ -370,6 +366,9 @@ public final class Recorder {
             ObjectNode n = f.addObject();
             n.put("from", (String) flow[0]);
             n.put("bytes", Bytes.toHex((byte[]) flow[1]));
+            if ((Integer) flow[2] > 0) {
+                n.put("connection", (Integer) flow[2]);
+            }
         }
         Path file = dir.resolve(s.name() + ".json");
         Files.writeString(file, json.writeValueAsString(root) + "\n");

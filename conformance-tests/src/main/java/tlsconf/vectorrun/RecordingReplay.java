@@ -20,23 +20,31 @@ final class RecordingReplay {
         if (!"client".equals(role) && !"server".equals(role)) {
             return Outcome.failed(file.id(), file.location(), "configuration role must be client or server");
         }
-        ReplayingTransport transport = new ReplayingTransport(r);
         try {
-            TlsEngine engine = RecordedClient.drive(RecordedClient.config(r.configuration()), new RecordedClient.Wire() {
-                @Override
-                public void write(byte[] bytes) {
-                    transport.write(bytes);
-                }
+            // A session store only when a later connection resumes: offering tickets changes the ClientHello.
+            tlsconf.impl.SessionStore sessions = r.connections() > 1 ? tlsconf.impl.SessionStore.inMemory() : null;
+            String negotiated = "";
+            for (int n = 0; n < r.connections(); n++) {
+                ReplayingTransport transport = new ReplayingTransport(r.flows(n));
+                TlsEngine engine = RecordedClient.drive(RecordedClient.config(r.configuration(), n, sessions),
+                        new RecordedClient.Wire() {
+                            @Override
+                            public void write(byte[] bytes) {
+                                transport.write(bytes);
+                            }
 
-                @Override
-                public byte[] read() {
-                    return transport.peerNext() ? transport.read() : new byte[0];
-                }
-            });
-            transport.finish();
-            String negotiated = engine.negotiated() == null ? "" : ", " + engine.negotiated().cipherSuite();
-            return Outcome.passed(file.id(), file.location(), r.flows().size() + " flows against " + r.peer().name()
-                    + " (" + r.peer().version() + ") replayed byte for byte" + negotiated);
+                            @Override
+                            public byte[] read() {
+                                return transport.peerNext() ? transport.read() : new byte[0];
+                            }
+                        });
+                transport.finish();
+                negotiated = engine.negotiated() == null ? "" : ", " + engine.negotiated().cipherSuite()
+                        + (engine.negotiated().resumed() ? ", resumed" : "");
+            }
+            return Outcome.passed(file.id(), file.location(), r.flows().size() + " flows"
+                    + (r.connections() > 1 ? " on " + r.connections() + " connections" : "") + " against "
+                    + r.peer().name() + " (" + r.peer().version() + ") replayed byte for byte" + negotiated);
         } catch (tlsconf.impl.alert.TlsAlertException e) {
             return Outcome.failed(file.id(), file.location(), "our client stopped on the recorded peer bytes: "
                     + e.getMessage());

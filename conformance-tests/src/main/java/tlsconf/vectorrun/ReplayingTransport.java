@@ -25,7 +25,12 @@ public final class ReplayingTransport {
     private int offset;
 
     public ReplayingTransport(Recording recording) {
-        this.flows = new ArrayList<>(recording.flows());
+        this(recording.flows());
+    }
+
+    /** Plays the given flows (one connection of a recording). */
+    public ReplayingTransport(List<Flow> flows) {
+        this.flows = new ArrayList<>(flows);
     }
 
     /** Our side writes {@code data}; it must continue the current flow of ours. */

@@ -22,7 +22,7 @@ class ShippedVectorsTest {
         assertEquals(5, perKind.get(Kind.TRANSCRIPT), perKind.toString());
         assertEquals(13, perKind.get(Kind.WYCHEPROOF), perKind.toString());
         assertTrue(perKind.get(Kind.KDF) >= 2, perKind.toString());
-        assertTrue(perKind.get(Kind.RECORDING) >= 11, perKind.toString());
+        assertTrue(perKind.get(Kind.RECORDING) >= 12, perKind.toString());
         assertTrue(perKind.get(Kind.NEGATIVE) >= 6, perKind.toString());
         assertEquals(1, perKind.get(Kind.CERTIFICATE), perKind.toString());
     }

@@ -26,8 +26,21 @@ public record Recording(Peer peer, Map<String, String> configuration, List<Flow>
         PEER
     }
 
-    /** One write by one side, as it appeared on the socket. */
-    public record Flow(From from, Bytes bytes) {
+    /** One write by one side, as it appeared on the socket, on connection {@code connection} (0, 1 ...). */
+    public record Flow(From from, Bytes bytes, int connection) {
+        public Flow(From from, Bytes bytes) {
+            this(from, bytes, 0);
+        }
+    }
+
+    /** How many connections the recording holds (a resumption needs two). */
+    public int connections() {
+        return flows.stream().mapToInt(Flow::connection).max().orElse(0) + 1;
+    }
+
+    /** The flows of one connection, in order. */
+    public List<Flow> flows(int connection) {
+        return flows.stream().filter(f -> f.connection() == connection).toList();
     }
 
     public static Recording parse(Node body) {
@@ -38,9 +51,14 @@ public record Recording(Peer peer, Map<String, String> configuration, List<Flow>
         Map<String, String> config = body.textMap("configuration", true);
         List<Flow> flows = new ArrayList<>();
         for (Node f : body.objects("flows", true)) {
-            f.only("from", "bytes");
+            f.only("from", "bytes", "connection");
             From from = f.choice("from", "us", "peer").equals("peer") ? From.PEER : From.US;
-            flows.add(new Flow(from, f.hex("bytes")));
+            int connection = f.has("connection") ? f.integer("connection") : 0;
+            int last = flows.isEmpty() ? 0 : flows.get(flows.size() - 1).connection();
+            if (connection != last && connection != last + 1) {
+                f.fail("connection", "connections are numbered 0, 1, ... in order (after " + last + ")");
+            }
+            flows.add(new Flow(from, f.hex("bytes"), connection));
         }
         if (body.has("flows") && flows.isEmpty()) {
             body.fail("flows", "a recording needs at least one flow");
