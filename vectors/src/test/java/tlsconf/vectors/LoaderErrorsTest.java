@@ -95,6 +95,28 @@ class LoaderErrorsTest {
     }
 
     @Test
+    void recordingConnectionsAndWycheproofCountsAreChecked() throws IOException {
+        String rec = """
+                {"kind": "recording", "id": "rec/x", "description": "d", "source": {"name": "n", "license": "l"},
+                 "peer": {"name": "openssl s_server", "version": "3.0.19", "command": "c"},
+                 "configuration": {"role": "client"},
+                 "flows": [{"from": "us", "bytes": "16"}, {"from": "peer", "bytes": "16", "connection": 2},
+                           {"from": "them", "bytes": "16"}]}
+                """;
+        String wp = """
+                {"algorithm": "HKDF-SHA-256", "schema": "hkdf_test_schema_v1.json", "numberOfTests": 2,
+                 "testGroups": [{"type": "HkdfTest", "keySize": 128, "tests": [
+                   {"tcId": 1, "comment": "", "flags": [], "ikm": "0b", "salt": "", "info": "", "size": 1,
+                    "okm": "0q", "result": "valid"}]}]}
+                """;
+        LoadResult r = load("rec.json", rec, "hkdf_test.json", wp);
+        assertError(r, "rec.json", "/flows/1/connection", "numbered 0, 1, ... in order");
+        assertError(r, "rec.json", "/flows/2/from", "unknown value 'them'");
+        assertError(r, "hkdf_test.json", "/numberOfTests", "says 2 but the groups hold 1 tests");
+        assertError(r, "hkdf_test.json", "/testGroups/0/tests/0/okm", "bad hex");
+    }
+
+    @Test
     void aMissingPathIsNotAVectorError() {
         assertThrows(VectorLoader.UnreadablePathException.class,
                 () -> VectorLoader.load(List.of(dir.resolve("nope"))));
