@@ -249,8 +249,10 @@ final class PeerPlay implements Seam {
 
     /** TLS 1.2 with a client target: our server's Finished ends the handshake and the client need not answer. */
     private boolean silentAcceptance() {
+        // Only where the target cannot tell us itself (socket targets); in-process targets report completion.
         return scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_2 && peerRole == Role.SERVER
-                && finalFlightSent && engine.isHandshakeComplete() && !hasPostHandshakeFault();
+                && finalFlightSent && engine.isHandshakeComplete() && !hasPostHandshakeFault()
+                && connection.targetReportsComplete() == null;
     }
 
     private PlayResult done(Observation o) {
