@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +66,8 @@ public final class Node {
             return;
         }
         Set<String> ok = new TreeSet<>(Arrays.asList(allowed));
-        for (Iterator<String> it = json.fieldNames(); it.hasNext();) {
-            String name = it.next();
+        for (Map.Entry<String, JsonNode> member : json.properties()) {
+            String name = member.getKey();
             if (!ok.contains(name)) {
                 fail(name, "unknown field (allowed here: " + String.join(", ", ok) + ")");
             }
@@ -230,8 +229,7 @@ public final class Node {
         if (!o.json.isObject()) {
             return out;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.json.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : o.json.properties()) {
             out.put(e.getKey(), hexValue(e.getValue(), o.at(e.getKey())));
         }
         return out;
@@ -247,8 +245,7 @@ public final class Node {
         if (!o.json.isObject()) {
             return out;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.json.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : o.json.properties()) {
             if (e.getValue().isValueNode()) {
                 out.put(e.getKey(), e.getValue().asText());
             } else {

@@ -2,7 +2,6 @@ package tlsconf.vectors.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +72,7 @@ public record Wycheproof(String algorithm, String schema, int numberOfTests, Lis
         for (Node g : body.objects("testGroups", true)) {
             Map<String, String> params = new LinkedHashMap<>();
             Map<String, Bytes> keys = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = g.json().fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : g.json().properties()) {
                 String k = e.getKey();
                 if (KEY_SUFFIXES.stream().anyMatch(k::endsWith) && e.getValue().isTextual()) {
                     keys.put(k, g.hex(k));
@@ -98,8 +96,7 @@ public record Wycheproof(String algorithm, String schema, int numberOfTests, Lis
     private static Case parseCase(Node t) {
         Map<String, Bytes> values = new LinkedHashMap<>();
         Map<String, Integer> numbers = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = t.json().fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : t.json().properties()) {
             String k = e.getKey();
             if (k.equals("tcId") || k.equals("comment") || k.equals("result") || k.equals("flags")) {
                 continue;
