@@ -1,8 +1,11 @@
 package tlsconf.interop;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +20,10 @@ import tlsconf.peers.ServerPeer;
  * it, the others reuse it, {@link #close()} (from {@code @AfterAll}) ends them all.
  */
 final class ServerPool implements AutoCloseable {
+
+    /** Peers that must be installed: a missing one fails instead of skipping. */
+    static final List<String> REQUIRED = Arrays.stream(System.getProperty("tlsconf.peers.required", "").split(","))
+            .map(String::strip).filter(x -> !x.isEmpty()).toList();
 
     private final Path dir;
     private final Map<String, ServerPeer> servers = new LinkedHashMap<>();
@@ -47,11 +54,16 @@ final class ServerPool implements AutoCloseable {
     /** The preset named {@code peer}, or a skipped test naming what is missing. */
     static PeerPreset preset(String peer, Role role, PeerConfig config) {
         PeerPreset preset = Presets.byName(peer).orElseThrow(() -> new IllegalArgumentException("no preset " + peer));
-        assumeTrue(preset.installed(), () -> peer + " is not installed (apt-get install -y " + switch (peer) {
-            case "gnutls" -> "gnutls-bin";
-            case "nss" -> "libnss3-tools";
-            default -> peer;
-        } + ")");
+        if (!preset.installed()) {
+            String reason = peer + " is not installed (apt-get install -y " + switch (peer) {
+                case "gnutls" -> "gnutls-bin";
+                case "nss" -> "libnss3-tools";
+                default -> peer;
+            } + ")";
+            // CI names the peers it installed (-Dtlsconf.peers.required=openssl,gnutls): missing, they fail.
+            assertFalse(REQUIRED.contains(peer), reason + ", but tlsconf.peers.required names it");
+            assumeTrue(false, reason);
+        }
         preset.capabilities(role).unsupported(config).ifPresent(reason -> assumeTrue(false, reason));
         return preset;
     }
