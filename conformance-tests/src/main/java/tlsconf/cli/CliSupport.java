@@ -8,18 +8,25 @@ import java.util.List;
 import tlsconf.impl.Negotiated;
 import tlsconf.impl.cert.Credentials;
 import tlsconf.impl.cert.Pem;
+import tlsconf.model.vocabulary.TlsVersion;
 
 /** Small shared pieces of the {@code server} and {@code client} commands: option checks and PEM loading. */
 final class CliSupport {
     private CliSupport() {
     }
 
-    static void requireTls13(String tls) {
-        if ("1.2".equals(tls)) {
-            throw new UsageException("TLS 1.2 not built yet (use --tls 1.3)");
-        }
-        if (!"1.3".equals(tls)) {
-            throw new UsageException("unknown TLS version '" + tls + "' (expected 1.3)");
+    /** {@code --tls}: 1.3, 1.2, or both ("1.2,1.3" in either order: one endpoint for both versions). */
+    static TlsVersion[] versions(String tls) {
+        switch (tls.replace(" ", "")) {
+            case "1.3":
+                return new TlsVersion[] {TlsVersion.TLS_1_3};
+            case "1.2":
+                return new TlsVersion[] {TlsVersion.TLS_1_2};
+            case "1.2,1.3":
+            case "1.3,1.2":
+                return new TlsVersion[] {TlsVersion.TLS_1_3, TlsVersion.TLS_1_2};
+            default:
+                throw new UsageException("unknown TLS version '" + tls + "' (expected 1.3, 1.2 or 1.2,1.3)");
         }
     }
 
@@ -57,7 +64,8 @@ final class CliSupport {
 
     static String describe(Negotiated n) {
         StringBuilder b = new StringBuilder("TLS ").append(n.version().label()).append(' ').append(n.cipherSuite());
-        b.append(' ').append(n.group() == null ? "psk_ke" : n.group().name());
+        b.append(' ').append(n.group() != null ? n.group().name()
+                : n.version() == TlsVersion.TLS_1_2 ? (n.resumed() ? "session" : "rsa_key_transport") : "psk_ke");
         if (n.signatureScheme() != null) {
             b.append(' ').append(n.signatureScheme());
         }

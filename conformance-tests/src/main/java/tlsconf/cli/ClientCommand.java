@@ -29,7 +29,7 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--connect", required = true, description = "HOST:PORT")
     String connect;
 
-    @Option(names = "--tls", defaultValue = "1.3", description = "protocol version: 1.3 (1.2 not built yet)")
+    @Option(names = "--tls", defaultValue = "1.3", description = "protocol version: 1.3, 1.2, or 1.2,1.3 to offer both")
     String tls;
 
     @Option(names = "--servername", description = "SNI and the name the certificate must match (default HOST)")
@@ -73,7 +73,10 @@ final class ClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CliSupport.requireTls13(tls);
+        tlsconf.model.vocabulary.TlsVersion[] versions = CliSupport.versions(tls);
+        if (keyUpdate && versions.length == 1 && versions[0] == tlsconf.model.vocabulary.TlsVersion.TLS_1_2) {
+            throw new UsageException("--key-update needs TLS 1.3 (TLS 1.2 has no KeyUpdate)");
+        }
         int colon = connect.lastIndexOf(':');
         if (colon <= 0) {
             throw new UsageException("--connect wants HOST:PORT, got '" + connect + "'");
@@ -85,7 +88,8 @@ final class ClientCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new UsageException("--connect: bad port in '" + connect + "'");
         }
-        TlsConfig.Builder b = TlsConfig.builder(Role.CLIENT).serverName(serverName != null ? serverName : host);
+        TlsConfig.Builder b = TlsConfig.builder(Role.CLIENT).serverName(serverName != null ? serverName : host)
+                .versions(versions);
         if (ca != null) {
             b.trustAnchors(CliSupport.certificates(ca));
         }
@@ -107,6 +111,8 @@ final class ClientCommand implements Callable<Integer> {
         b.middleboxCompat(compat);
         if (resume) {
             b.sessionStore(SessionStore.inMemory());
+            b.tls12(tlsconf.impl.tls12.Tls12Options.defaults()
+                    .withClientSessions(tlsconf.impl.tls12.Tls12SessionStore.inMemory()));
         }
         if (earlyData != null) {
             if (!resume) {

@@ -32,7 +32,7 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", required = true, description = "TCP port on 127.0.0.1 (0: any free port)")
     int port;
 
-    @Option(names = "--tls", defaultValue = "1.3", description = "protocol version: 1.3 (1.2 not built yet)")
+    @Option(names = "--tls", defaultValue = "1.3", description = "protocol version: 1.3, 1.2, or 1.2,1.3 for both")
     String tls;
 
     @Option(names = "--cert", description = "certificate chain PEM (leaf first); default a generated one")
@@ -67,8 +67,10 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CliSupport.requireTls13(tls);
-        TlsConfig.Builder b = TlsConfig.builder(Role.SERVER);
+        TlsConfig.Builder b = TlsConfig.builder(Role.SERVER).versions(CliSupport.versions(tls));
+        // TLS 1.2 resumption: a session-ID cache beside the tickets.
+        b.tls12(tlsconf.impl.tls12.Tls12Options.defaults()
+                .withServerSessions(new tlsconf.impl.tls12.Tls12SessionCache()));
         PrintStream out = System.out;
         if (cert != null || key != null) {
             b.credentials(CliSupport.credentials(cert, key));

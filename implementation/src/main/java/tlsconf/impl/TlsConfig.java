@@ -55,10 +55,13 @@ public final class TlsConfig {
     private final java.util.function.UnaryOperator<List<tlsconf.impl.message.Extension>> encryptedExtensions;
     private final org.bouncycastle.crypto.params.AsymmetricKeyParameter signingKey;
 
+    private final tlsconf.impl.tls12.Tls12Options tls12;
+
     private TlsConfig(Builder b) {
         role = b.role;
         versions = List.copyOf(b.versions);
         cipherSuites = List.copyOf(b.cipherSuites);
+        tls12 = tls12Options(b.tls12, cipherSuites);
         groups = List.copyOf(b.groups);
         keyShareGroups = b.keyShareGroups == null ? List.of(groups.get(0)) : List.copyOf(b.keyShareGroups);
         signatureSchemes = List.copyOf(b.signatureSchemes);
@@ -94,6 +97,15 @@ public final class TlsConfig {
         random.nextBytes(ticketKey);
     }
 
+    /** TLS 1.2 suites named in {@link Builder#cipherSuites} replace those of the TLS 1.2 options, in that order. */
+    private static tlsconf.impl.tls12.Tls12Options tls12Options(tlsconf.impl.tls12.Tls12Options o,
+            List<CipherSuite> suites) {
+        tlsconf.impl.tls12.Tls12CipherSuite[] named = suites.stream().filter(s -> !s.isTls13())
+                .map(s -> tlsconf.impl.tls12.Tls12CipherSuite.fromCode(s.code()).orElseThrow())
+                .toArray(tlsconf.impl.tls12.Tls12CipherSuite[]::new);
+        return named.length == 0 ? o : o.withCipherSuites(named);
+    }
+
     public static Builder builder(Role role) {
         return new Builder(role);
     }
@@ -101,6 +113,9 @@ public final class TlsConfig {
     public Role role() { return role; }
     public List<TlsVersion> versions() { return versions; }
     public List<CipherSuite> cipherSuites() { return cipherSuites; }
+    /** What TLS 1.2 needs beyond this config (suites, extended master secret, sessions, tickets). */
+    public tlsconf.impl.tls12.Tls12Options tls12() { return tls12; }
+    public boolean allows(TlsVersion v) { return versions.contains(v); }
     public List<NamedGroup> groups() { return groups; }
     public List<NamedGroup> keyShareGroups() { return keyShareGroups; }
     public List<SignatureScheme> signatureSchemes() { return signatureSchemes; }
@@ -155,7 +170,8 @@ public final class TlsConfig {
     public static final class Builder {
         private final Role role;
         private List<TlsVersion> versions = List.of(TlsVersion.TLS_1_3);
-        private List<CipherSuite> cipherSuites = List.of(CipherSuite.values());
+        private List<CipherSuite> cipherSuites = CipherSuite.tls13();
+        private tlsconf.impl.tls12.Tls12Options tls12 = tlsconf.impl.tls12.Tls12Options.defaults();
         private List<NamedGroup> groups = List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1,
                 NamedGroup.X448);
         private List<NamedGroup> keyShareGroups;
@@ -196,10 +212,18 @@ public final class TlsConfig {
             this.role = Objects.requireNonNull(role, "role");
         }
 
-        /** Default TLS 1.3 only (TLS 1.2 is not built yet). */
+        /**
+         * Default TLS 1.3 only. TLS_1_2 alone: a TLS 1.2 endpoint; both: one endpoint for both (a client offers both
+         * in one ClientHello, a server answers in the version the ClientHello asks for, RFC 8446 §4.2.1, §D).
+         */
         public Builder versions(TlsVersion... v) { versions = List.of(v); return this; }
-        /** Default all three, in enum order (the server's preference order). */
+        /**
+         * Default the three TLS 1.3 suites, in enum order (the server's preference order). TLS 1.2 suites listed here
+         * replace those of {@link #tls12}.
+         */
         public Builder cipherSuites(CipherSuite... s) { cipherSuites = List.of(s); return this; }
+        /** TLS 1.2 settings: default {@link tlsconf.impl.tls12.Tls12Options#defaults()}. */
+        public Builder tls12(tlsconf.impl.tls12.Tls12Options o) { tls12 = Objects.requireNonNull(o); return this; }
         /** Default x25519, secp256r1, secp384r1, x448. Client: supported_groups; server: acceptable, preferred first. */
         public Builder groups(NamedGroup... g) { groups = List.of(g); return this; }
         /** Client: groups to send key shares for; default the first of {@link #groups}. */

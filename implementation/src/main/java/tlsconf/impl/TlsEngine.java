@@ -18,12 +18,18 @@ import tlsconf.impl.record.Record;
 import tlsconf.impl.record.RecordLayer;
 import tlsconf.impl.record.RecordProtection;
 import tlsconf.impl.seam.Seam;
+import tlsconf.impl.tls12.Tls12Engine;
+import tlsconf.impl.tls12.Tls12SeamBridge;
+import tlsconf.impl.tls12.VersionDispatch;
+import tlsconf.impl.tls12.VersionSniffer;
 import tlsconf.model.vocabulary.AlertDescription;
 import tlsconf.model.vocabulary.ContentType;
 import tlsconf.model.vocabulary.Role;
+import tlsconf.model.vocabulary.TlsVersion;
 
 /**
- * One TLS 1.3 connection in memory: bytes in ({@link #feed}), bytes out ({@link #takeOutgoing}), no I/O and no
+ * One TLS 1.3 or TLS 1.2 connection in memory (a TLS 1.2 connection runs on {@link Tls12Engine}, chosen by the
+ * config's versions and, for an endpoint that allows both, by the first hello): bytes in ({@link #feed}), bytes out ({@link #takeOutgoing}), no I/O and no
  * threads. A client's ClientHello is ready right after {@link #create}. The first fatal alert, sent or received, kills
  * the connection: every later call throws that same {@link TlsAlertException}.
  */
@@ -39,6 +45,12 @@ public final class TlsEngine {
     private final ByteArrayOutputStream appIn = new ByteArrayOutputStream();
     private final Handshake handshake;
     private byte[] clientRandom = new byte[32];
+    /** Set once the connection is TLS 1.2 (RFC 5246): every call goes there. */
+    private Tls12Engine tls12;
+    /** An endpoint that speaks both holds the first bytes until the peer's hello shows the version. */
+    private VersionDispatch dispatch;
+    /** Client: our first ClientHello as encoded, where a TLS 1.2 take-over starts its handshake_messages. */
+    private byte[] firstClientHello;
     private Negotiated negotiated;
     private TlsAlertException failure;
     private boolean closeSent;
@@ -61,6 +73,13 @@ public final class TlsEngine {
     /** An engine whose handshake messages and incoming records pass through {@code seam}. */
     public static TlsEngine create(TlsConfig config, Seam seam) {
         TlsEngine e = new TlsEngine(config, seam);
+        if (!config.allows(TlsVersion.TLS_1_3)) {
+            e.tls12 = Tls12Engine.create(config, config.tls12(), Tls12SeamBridge.of(seam));
+            return e;
+        }
+        if (config.allows(TlsVersion.TLS_1_2)) {
+            e.dispatch = config.role() == Role.SERVER ? VersionDispatch.server() : VersionDispatch.client();
+        }
         try {
             // RFC 8446 §5.1: an initial ClientHello may carry legacy_record_version 0x0301, as most clients do.
             e.records.setLegacyVersion(0x0301);
@@ -94,7 +113,27 @@ public final class TlsEngine {
     }
 
     public void feed(byte[] data, int off, int len) throws TlsAlertException {
+        if (tls12 != null) {
+            tls12.feed(data, off, len);
+            return;
+        }
         checkAlive();
+        if (dispatch != null) {
+            byte[] held = dispatch.offer(data, off, len);
+            if (held == null) {
+                return;
+            }
+            boolean isTls12 = dispatch.verdict() == VersionSniffer.Verdict.TLS_1_2;
+            dispatch = null;
+            if (isTls12) {
+                tls12 = takeOverTls12();
+                tls12.feed(held);
+                return;
+            }
+            data = held;
+            off = 0;
+            len = held.length;
+        }
         records.feed(data, off, len);
         try {
             Record r;
@@ -113,6 +152,30 @@ public final class TlsEngine {
             fail(alert);
             throw alert;
         }
+    }
+
+    /**
+     * The peer speaks TLS 1.2 (RFC 8446 §4.1.3, §4.2.1): the TLS 1.2 engine carries on, as a TLS 1.3-capable
+     * endpoint (a server sets the downgrade sentinel, a client checks it). A client continues from its ClientHello.
+     */
+    private Tls12Engine takeOverTls12() throws TlsAlertException {
+        tlsconf.impl.tls12.Tls12Options o = config.tls12().withTls13Capable(true);
+        if (config.role() == Role.SERVER) {
+            return Tls12Engine.create(config, o, Tls12SeamBridge.of(seam));
+        }
+        tlsconf.impl.message.ClientHello ch = tlsconf.impl.message.ClientHello.decode(
+                java.util.Arrays.copyOfRange(firstClientHello, 4, firstClientHello.length));
+        return Tls12Engine.continueClient(config, o, Tls12SeamBridge.of(seam), firstClientHello, ch.random(),
+                ch.legacySessionId());
+    }
+
+    /** The negotiated protocol version, or null while the handshake has not shown it. */
+    public TlsVersion version() {
+        if (tls12 != null) {
+            return TlsVersion.TLS_1_2;
+        }
+        return dispatch != null ? null : negotiated != null ? negotiated.version()
+                : config.allows(TlsVersion.TLS_1_2) ? null : TlsVersion.TLS_1_3;
     }
 
     private void process(Record r) throws TlsAlertException {
@@ -214,6 +277,9 @@ public final class TlsEngine {
 
     /** All bytes waiting to go on the wire (possibly empty). */
     public byte[] takeOutgoing() {
+        if (tls12 != null) {
+            return tls12.takeOutgoing();
+        }
         try {
             flushHandshake();
         } catch (TlsAlertException e) {
@@ -223,15 +289,24 @@ public final class TlsEngine {
     }
 
     public boolean hasOutgoing() {
+        if (tls12 != null) {
+            return tls12.hasOutgoing();
+        }
         return handshakeOut.size() > 0 || records.hasOutput();
     }
 
     public boolean isHandshakeComplete() {
+        if (tls12 != null) {
+            return tls12.isHandshakeComplete();
+        }
         return negotiated != null;
     }
 
     /** What the handshake agreed on; IllegalStateException before it completed. */
     public Negotiated negotiated() {
+        if (tls12 != null) {
+            return tls12.negotiated().toNegotiated();
+        }
         if (negotiated == null) {
             throw new IllegalStateException("handshake not complete (state " + handshake.state() + ")");
         }
@@ -240,14 +315,23 @@ public final class TlsEngine {
 
     /** Name of the current handshake state, e.g. {@code ExpectServerHello} or {@code Connected}. */
     public String state() {
+        if (tls12 != null) {
+            return tls12.state();
+        }
         return handshake.state();
     }
 
     public Epoch readEpoch() {
+        if (tls12 != null) {
+            return tls12.readProtected() ? Epoch.APPLICATION : Epoch.PLAINTEXT;
+        }
         return records.readEpoch();
     }
 
     public Epoch writeEpoch() {
+        if (tls12 != null) {
+            return tls12.writeProtected() ? Epoch.APPLICATION : Epoch.PLAINTEXT;
+        }
         return records.writeEpoch();
     }
 
@@ -257,6 +341,10 @@ public final class TlsEngine {
     }
 
     public void write(byte[] data, int off, int len) throws TlsAlertException {
+        if (tls12 != null) {
+            tls12.write(java.util.Arrays.copyOfRange(data, off, off + len));
+            return;
+        }
         checkAlive();
         if (negotiated == null || closeSent) {
             throw new IllegalStateException(closeSent ? "connection closed" : "handshake not complete");
@@ -268,17 +356,26 @@ public final class TlsEngine {
 
     /** Application data received so far, drained. */
     public byte[] read() {
+        if (tls12 != null) {
+            return tls12.read();
+        }
         byte[] b = appIn.toByteArray();
         appIn.reset();
         return b;
     }
 
     public int available() {
+        if (tls12 != null) {
+            return tls12.available();
+        }
         return appIn.size();
     }
 
     /** Sends a KeyUpdate and switches to new write keys (RFC 8446 §4.6.3). */
     public void keyUpdate(boolean requestPeerUpdate) throws TlsAlertException {
+        if (tls12 != null) {
+            throw new IllegalStateException("TLS 1.2 has no KeyUpdate");
+        }
         checkAlive();
         if (negotiated == null || closeSent) {
             throw new IllegalStateException(closeSent ? "connection closed" : "handshake not complete");
@@ -289,6 +386,10 @@ public final class TlsEngine {
 
     /** Sends close_notify (RFC 8446 §6.1) once. */
     public void close() {
+        if (tls12 != null) {
+            tls12.close();
+            return;
+        }
         if (closeSent || failure != null) {
             return;
         }
@@ -302,16 +403,25 @@ public final class TlsEngine {
     }
 
     public boolean isCloseSent() {
+        if (tls12 != null) {
+            return tls12.isCloseSent();
+        }
         return closeSent;
     }
 
     /** The peer sent close_notify: no more data will come. */
     public boolean isPeerClosed() {
+        if (tls12 != null) {
+            return tls12.isPeerClosed();
+        }
         return closeReceived;
     }
 
     /** The alert that killed the connection, or null. */
     public TlsAlertException failure() {
+        if (tls12 != null) {
+            return tls12.failure();
+        }
         return failure;
     }
 
@@ -319,18 +429,30 @@ public final class TlsEngine {
 
     /** One record with this content type and content, protected under the current write keys if there are any. */
     public void sendRecord(int contentType, byte[] content) throws TlsAlertException {
+        if (tls12 != null) {
+            tls12.sendRecord(contentType, content);
+            return;
+        }
         flushHandshake();
         records.writeRecord(contentType, content, 0, content.length);
     }
 
     /** One unprotected record with this type and content, whatever the keys. */
     public void sendPlaintextRecord(int contentType, byte[] content) throws TlsAlertException {
+        if (tls12 != null) {
+            tls12.sendPlaintextRecord(contentType, content);
+            return;
+        }
         flushHandshake();
         records.writePlaintext(contentType, content, 0, content.length);
     }
 
     /** Bytes straight onto the wire after anything queued (malformed headers and the like). */
     public void sendRaw(byte[] bytes) throws TlsAlertException {
+        if (tls12 != null) {
+            tls12.sendRaw(bytes);
+            return;
+        }
         flushHandshake();
         records.writeRaw(bytes);
     }
@@ -351,6 +473,9 @@ public final class TlsEngine {
         public void send(HandshakeMessage message) {
             byte[] encoded = message.encode();
             transcript.add(encoded);
+            if (firstClientHello == null && message instanceof tlsconf.impl.message.ClientHello) {
+                firstClientHello = encoded;
+            }
             List<byte[]> out = seam.onOutgoingHandshake(message, encoded, records.writeEpoch());
             for (byte[] b : out) {
                 handshakeOut.write(b, 0, b.length);

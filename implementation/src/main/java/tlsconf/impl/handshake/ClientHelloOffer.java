@@ -32,7 +32,8 @@ record ClientHelloOffer(ClientHello hello, CipherSuite suite, List<Integer> supp
         Optional<byte[]> sv = ext.data(ExtensionType.SUPPORTED_VERSIONS);
         if (sv.isEmpty()) {
             throw Violation.UNSUPPORTED_VERSION.alert(String.format("ClientHello without supported_versions"
-                    + " (legacy_version 0x%04x): TLS 1.2 is not built yet", ch.legacyVersion()));
+                    + " (legacy_version 0x%04x): this endpoint is configured for TLS 1.3 only",
+                    ch.legacyVersion()));
         }
         if (!CodeLists.decodeVersions(sv.get()).contains(TlsVersion.TLS_1_3.code())) {
             throw Violation.UNSUPPORTED_VERSION.alert("ClientHello supported_versions lacks TLS 1.3");
@@ -50,7 +51,7 @@ record ClientHelloOffer(ClientHello hello, CipherSuite suite, List<Integer> supp
         }
         CipherSuite suite = null;
         for (CipherSuite s : config.cipherSuites()) {
-            if (ch.cipherSuites().contains(s.code())) {
+            if (s.isTls13() && ch.cipherSuites().contains(s.code())) {
                 suite = s;
                 break;
             }

@@ -41,7 +41,9 @@ final class ClientHellos {
         ext.add(new Extension(ExtensionType.SIGNATURE_ALGORITHMS,
                 CodeLists.encodeU16List(config.signatureSchemes().stream().map(SignatureScheme::code).toList())));
         ext.add(new Extension(ExtensionType.SUPPORTED_VERSIONS,
-                CodeLists.encodeVersions(List.of(TlsVersion.TLS_1_3.code()))));
+                CodeLists.encodeVersions(config.allows(TlsVersion.TLS_1_2)
+                        ? List.of(TlsVersion.TLS_1_3.code(), TlsVersion.TLS_1_2.code())
+                        : List.of(TlsVersion.TLS_1_3.code()))));
         List<KeyShareEntry> shares = new ArrayList<>();
         keys.forEach(k -> shares.add(new KeyShareEntry(k.group().code(), k.publicKey())));
         ext.add(new Extension(ExtensionType.KEY_SHARE, KeyShareEntry.encodeClientShares(shares)));
@@ -64,8 +66,14 @@ final class ClientHellos {
         if (earlyData) {
             ext.add(new Extension(ExtensionType.EARLY_DATA, new byte[0]));
         }
-        return new ClientHello(TlsVersion.TLS_1_2.code(), random, sessionId,
-                config.cipherSuites().stream().map(CipherSuite::code).toList(), new byte[] {0},
+        List<Integer> suites = config.cipherSuites().stream().filter(CipherSuite::isTls13).map(CipherSuite::code)
+                .toList();
+        if (config.allows(TlsVersion.TLS_1_2)) {
+            // A TLS 1.2 server answers from the TLS 1.2 suites and extensions it finds here.
+            suites = tlsconf.impl.tls12.Tls12Offer.cipherSuites(suites, config.tls12());
+            ext = tlsconf.impl.tls12.Tls12Offer.extensions(ext);
+        }
+        return new ClientHello(TlsVersion.TLS_1_2.code(), random, sessionId, suites, new byte[] {0},
                 new Extensions(config.clientHelloExtensions(ext)));
     }
 

@@ -168,7 +168,8 @@ public final class Tls13ClientHandshake implements Handshake {
         if (!Arrays.equals(sh.legacySessionIdEcho(), sessionId)) {
             throw Violation.SESSION_ID_MISMATCH.alert(name + " legacy_session_id_echo differs from ours");
         }
-        CipherSuite suite = CipherSuite.fromCode(sh.cipherSuite()).filter(config.cipherSuites()::contains)
+        CipherSuite suite = CipherSuite.fromCode(sh.cipherSuite()).filter(CipherSuite::isTls13)
+                .filter(config.cipherSuites()::contains)
                 .orElseThrow(() -> Violation.UNOFFERED_CIPHER_SUITE.alert(String.format(
                         "%s selects cipher suite 0x%04x", name, sh.cipherSuite())));
         if (sh.compressionMethod() != 0) {
