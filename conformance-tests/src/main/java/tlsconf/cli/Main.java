@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "tlsconf",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         version = "tlsconf 0.1.0",
         description = "Conformance test suite for the TLS 1.3 and TLS 1.2 handshake.",
         subcommands = {

@@ -20,4 +20,11 @@ class MainTest {
     void helpSucceeds() {
         assertEquals(Main.EXIT_OK, Main.execute("--help"));
     }
+
+    @Test
+    void everyCommandAnswersHelp() {
+        for (String command : new String[] {"run", "replay", "model", "server", "client", "vectors", "bench"}) {
+            assertEquals(Main.EXIT_OK, Main.execute(command, "--help"), command + " --help");
+        }
+    }
 }
