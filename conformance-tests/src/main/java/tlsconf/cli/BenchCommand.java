@@ -1,19 +1,84 @@
 package tlsconf.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tlsconf.bench.Bench;
+import tlsconf.bench.BenchOptions;
 
-/** {@code tlsconf bench}: placeholder until the benchmark lands. */
-@Command(name = "bench", description = "Not built yet: arrives with the benchmark.")
+/**
+ * {@code tlsconf bench}: TLS 1.3 handshakes per second of our reference, JSSE, BC TLS and BCJSSE side by side in
+ * this JVM, against the crypto floor. Exit 1 if a peer's client did not verify one certificate chain per handshake.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Handshakes/s of the reference beside JSSE, BC TLS and BCJSSE, in memory, in one JVM "
+                + "(TLS 1.3, TLS_AES_128_GCM_SHA256, x25519, ECDSA P-256).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Unmatched
-    List<String> ignored;
+    /** Held so the level set on it stays (java.util.logging keeps loggers weakly). */
+    private static final Logger BCJSSE_LOG = Logger.getLogger("org.bouncycastle.jsse");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rounds", description = "Measured rounds per peer (default: ${DEFAULT-VALUE}).")
+    int rounds = BenchOptions.standard().rounds();
+
+    @Option(names = "--seconds", description = "Seconds per peer per round (default: ${DEFAULT-VALUE}).")
+    double seconds = BenchOptions.standard().seconds();
+
+    @Option(names = "--warmup", description = "Warm-up seconds per peer (default: ${DEFAULT-VALUE}).")
+    double warmup = BenchOptions.standard().warmupSeconds();
+
+    @Option(names = "--quick", description = "About 20 s: 3 rounds of 1 s, 1 s warm-up (overrides the others).")
+    boolean quick;
 
     @Override
-    public Integer call() {
-        return NotBuiltYet.refuse("bench", "the benchmark");
+    public Integer call() throws Exception {
+        BenchOptions options;
+        try {
+            options = quick ? BenchOptions.quick() : new BenchOptions(rounds, seconds, warmup);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        // JDK 17's SSLEngine has no per-engine group setter: the groups of both JSSE providers come from this
+        // property, read when JSSE first loads. x25519 first (the only key share a JSSE client sends); secp256r1
+        // after it because BCJSSE enables the ecdsa_secp256r1_sha256 scheme only while its curve is enabled.
+        if (System.getProperty("jdk.tls.namedGroups") == null) {
+            System.setProperty("jdk.tls.namedGroups", "x25519,secp256r1");
+        }
+        // BCJSSE logs every connection at INFO and warns about JDK-only policy entries: noise in a benchmark.
+        BCJSSE_LOG.setLevel(Level.SEVERE);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        java.io.PrintStream log = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),
+                true);
+        err.println("tlsconf bench: " + options.rounds() + " rounds × " + options.seconds() + " s per peer, "
+                + options.warmupSeconds() + " s warm-up; " + Bench.environment());
+        err.flush();
+        List<Bench.PeerResult> results = new Bench(options).run(log);
+        out.println("TLS 1.3 full handshakes, in memory, one JVM: TLS_AES_128_GCM_SHA256, x25519, ECDSA P-256 "
+                + "server chain (root, intermediate, leaf), no client auth, no resumption");
+        out.println(Bench.environment());
+        out.println();
+        out.print(Bench.table(results));
+        out.println();
+        out.println("hs/s: median of " + options.rounds() + " rounds; ÷ JSSE, ÷ BC TLS: speed relative to them "
+                + "(higher is faster); floor ×: how many times slower than the crypto floor.");
+        out.flush();
+        List<String> bad = Bench.verificationFailures(results);
+        if (!bad.isEmpty()) {
+            err.println("tlsconf bench: not one full handshake per operation: " + String.join("; ", bad));
+            return Main.EXIT_CHECK_FAILED;
+        }
+        out.println("certificate verifications: exactly one per handshake for every peer (no resumption).");
+        out.flush();
+        return Main.EXIT_OK;
     }
 }
