@@ -30,15 +30,13 @@ import tlsconf.peers.Presets;
  * The quick profile against the real peers (OpenSSL, GnuTLS, the JDK), both roles: every deviation must be listed
  * in the committed expected-deviation file of the preset (conformance-tests/expected/NAME.json), so a new one, or
  * a change of behaviour after a peer upgrade, fails the build. A preset that is not installed is skipped.
- * {@code -Dtlsconf.presets=none} skips them all; {@code -Dtlsconf.presets=openssl,gnutls,jsse} picks some. The
- * JDK preset is not in the default set: its in-process server sometimes ends even a valid handshake with
- * user_canceled under heavy machine load, which would make the build flaky.
+ * {@code -Dtlsconf.presets=none} skips them all; {@code -Dtlsconf.presets=openssl,gnutls} picks some.
  */
 class PresetConformanceTest {
 
     @TestFactory
     Stream<DynamicNode> presets() {
-        String pick = System.getProperty("tlsconf.presets", "openssl,gnutls");
+        String pick = System.getProperty("tlsconf.presets", "openssl,gnutls,jsse");
         return Stream.of("openssl", "gnutls", "jsse").filter(n -> List.of(pick.split(",")).contains(n))
                 .map(name -> DynamicContainer.dynamicContainer(name, results(name)));
     }

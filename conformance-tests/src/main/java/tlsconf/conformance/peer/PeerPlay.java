@@ -556,6 +556,14 @@ final class PeerPlay implements Seam {
                 trace.add("target -> close_notify after completing");
                 return;
             }
+            if (code == AlertDescription.USER_CANCELED.code() && level == AlertLevel.WARNING.code()
+                    && completionEvidence) {
+                // SunJSSE closes a TLS 1.3 socket with user_canceled then close_notify even after the handshake
+                // completed. RFC 8446 §6.1 prefers close_notify there, but the warning cancels nothing: the target
+                // already answered our application data, so this is a close, not a refusal.
+                trace.add("target -> warning user_canceled after completing (a close)");
+                return;
+            }
             alert = new Observation.Alert(AlertLevel.fromCode(level).orElse(null), code,
                     AlertDescription.fromCode(code).orElse(null));
             trace.add("target -> alert " + alert.describe() + " ("

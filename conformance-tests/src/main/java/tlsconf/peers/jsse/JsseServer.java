@@ -145,6 +145,10 @@ public final class JsseServer implements RunningPeer {
         out.write(("HTTP/1.0 200 ok\r\nContent-Type: text/plain\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
         out.flush();
         output.appendLine("ANSWERED HTTP");
+        // An orderly close, close_notify only (RFC 8446 §6.1). Without this, closing the socket makes SunJSSE end a
+        // TLS 1.3 connection with user_canceled before close_notify (its duplex close), which a client reading the
+        // page and the alerts in one go sees as the server cancelling a handshake that had in fact completed.
+        socket.shutdownOutput();
     }
 
     @Override
