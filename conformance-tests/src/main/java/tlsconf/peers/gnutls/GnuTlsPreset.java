@@ -107,6 +107,7 @@ public final class GnuTlsPreset implements PeerPreset {
                     config.trustAnchors());
             cmd.add("--x509cafile=" + roots);
         }
+        traceFlags(cmd);
         ProcessSpec spec = ProcessSpec.of(SERVER_BINARY, PACKAGE, cmd).withLogDir(workDir)
                 .withEnvironment(keyLogEnv(config))
                 // "...done" comes after listen(): gnutls-serv prints "listening on IPv4 0.0.0.0 port P..." before it
@@ -115,6 +116,16 @@ public final class GnuTlsPreset implements PeerPreset {
                 // With its IPv4 port taken it prints "bind() failed: Address already in use" and serves IPv6 only.
                 .withFailure("bind\\(\\) failed");
         return new ServerPeer(PeerProcess.start(spec), port, capabilities(Role.SERVER));
+    }
+
+    /**
+     * With {@code -Dtlsconf.peers.trace=true}, GnuTLS's own debug log (level 4: every handshake message, alert and
+     * state) joins the peer's log file in the work directory, for checking a deviation by hand.
+     */
+    private static void traceFlags(List<String> cmd) {
+        if (Boolean.getBoolean(tlsconf.peers.openssl.OpenSslPreset.TRACE_PROPERTY)) {
+            cmd.add("--debug=4");
+        }
     }
 
     @Override
@@ -136,6 +147,7 @@ public final class GnuTlsPreset implements PeerPreset {
             cmd.add("--x509certfile=" + files.chain());
             cmd.add("--x509keyfile=" + files.key());
         });
+        traceFlags(cmd);
         if (config.reconnect()) {
             // In TLS 1.3 the ticket comes after the handshake: wait for it before reconnecting.
             cmd.addAll(List.of("--resume", "--waitresumption"));

@@ -90,6 +90,7 @@ public final class OpenSslPreset implements PeerPreset {
             cmd.addAll(List.of("-CAfile", roots.toString()));
         }
         config.keyLogFile().ifPresent(f -> cmd.addAll(List.of("-keylogfile", f.toString())));
+        traceFlags(cmd);
         cmd.add("-www");
         ProcessSpec spec = ProcessSpec.of("openssl s_server", PACKAGE, cmd).withLogDir(workDir)
                 .withReadiness(Readiness.outputLine("^ACCEPT$"));
@@ -125,12 +126,28 @@ public final class OpenSslPreset implements PeerPreset {
         config.sessionOut().ifPresent(f -> cmd.addAll(List.of("-sess_out", f.toString())));
         config.sessionIn().ifPresent(f -> cmd.addAll(List.of("-sess_in", f.toString())));
         config.keyLogFile().ifPresent(f -> cmd.addAll(List.of("-keylogfile", f.toString())));
+        traceFlags(cmd);
         PeerProcess client = PeerProcess.start(ProcessSpec.of("openssl s_client", PACKAGE, cmd).withLogDir(workDir));
         if (!config.request().isEmpty()) {
             client.send(config.request());
         }
         return client;
     }
+
+    /**
+     * With {@code -Dtlsconf.peers.trace=true}, OpenSSL's own view of each record, message, alert and state (for
+     * checking a deviation by hand) joins the peer's log file in the work directory. Line-buffered through stdbuf:
+     * a peer that is killed at the end of a scenario would otherwise lose the tail of its trace.
+     */
+    private static void traceFlags(List<String> cmd) {
+        if (Boolean.getBoolean(TRACE_PROPERTY)) {
+            cmd.addAll(0, List.of("stdbuf", "-oL"));
+            cmd.addAll(List.of("-state", "-trace"));
+        }
+    }
+
+    /** System property that turns on the peers' own diagnostics. */
+    public static final String TRACE_PROPERTY = "tlsconf.peers.trace";
 
     private static void algorithmFlags(PeerConfig config, List<String> cmd) {
         if (!config.suites().isEmpty()) {
