@@ -1,6 +1,6 @@
 package tlsconf.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.security.Provider;
 import java.util.ArrayList;
@@ -34,24 +34,31 @@ public final class Bench {
         this.options = options;
     }
 
-    /** The result of one peer: handshakes per second of every measured round, and verifications per handshake. */
-    public record PeerResult(String name, double[] perSecond, double verificationsPerHandshake,
-            HandshakePeer.Outcome outcome) {
+    /**
+     * The result of one peer, per measured round: handshakes per wall-clock second and per CPU second of the
+     * whole process (all threads, so GC and JIT count), and chain verifications per handshake.
+     */
+    public record PeerResult(String name, double[] perSecond, double[] perCpuSecond,
+            double verificationsPerHandshake, HandshakePeer.Outcome outcome) {
         public double median() {
-            double[] s = perSecond.clone();
+            return median(perSecond);
+        }
+
+        public double cpuMedian() {
+            return median(perCpuSecond);
+        }
+
+        private static double median(double[] values) {
+            double[] s = values.clone();
             Arrays.sort(s);
             int n = s.length;
             return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
         }
-
-        public double min() {
-            return Arrays.stream(perSecond).min().orElse(0);
-        }
-
-        public double max() {
-            return Arrays.stream(perSecond).max().orElse(0);
-        }
     }
+
+    /** The peers' names in table order. */
+    public static final List<String> PEER_NAMES =
+            List.of("tlsconf reference", "JSSE (SunJSSE)", "BC TLS API", "BCJSSE", "crypto floor");
 
     /** The peers in table order; the floor last. */
     static List<HandshakePeer> peers(BenchFixture fixture) throws Exception {
@@ -70,20 +77,27 @@ public final class Bench {
     }
 
     /** Runs warm-up and the measured rounds; progress goes to {@code log}. */
-    public List<PeerResult> run(PrintStream log) throws Exception {
-        List<HandshakePeer> peers = peers(fixture);
+    public List<PeerResult> run(PrintWriter log) throws Exception {
+        List<HandshakePeer> peers = new ArrayList<>(peers(fixture));
+        peers.removeIf(p -> !options.includes(p.name()));
+        if (peers.isEmpty()) {
+            throw new IllegalStateException("no peer matches " + options.only() + "; peers: " + PEER_NAMES);
+        }
         Map<HandshakePeer, HandshakePeer.Outcome> outcomes = new LinkedHashMap<>();
         for (HandshakePeer p : peers) {
             outcomes.put(p, check(p, p.handshake()));
         }
         log.printf(Locale.ROOT, "warm-up: %.1f s per peer%n", options.warmupSeconds());
+        log.flush();
         for (HandshakePeer p : peers) {
             measure(p, options.warmupSeconds());
         }
         Map<HandshakePeer, double[]> rates = new LinkedHashMap<>();
+        Map<HandshakePeer, double[]> cpuRates = new LinkedHashMap<>();
         Map<HandshakePeer, long[]> counts = new LinkedHashMap<>();
         for (HandshakePeer p : peers) {
             rates.put(p, new double[options.rounds()]);
+            cpuRates.put(p, new double[options.rounds()]);
             counts.put(p, new long[2]);
         }
         for (int r = 0; r < options.rounds(); r++) {
@@ -93,16 +107,20 @@ public final class Bench {
                 Round m = measure(p, options.seconds());
                 long verified = fixture.verifications.get() - before;
                 rates.get(p)[r] = m.perSecond();
+                cpuRates.get(p)[r] = m.perCpuSecond();
                 counts.get(p)[0] += m.operations();
                 counts.get(p)[1] += verified;
-                line.append(String.format(Locale.ROOT, " %s %.0f/s", p.name(), m.perSecond()));
+                line.append(String.format(Locale.ROOT, " %s %.0f/s (%.0f/cpu-s)", p.name(), m.perSecond(),
+                        m.perCpuSecond()));
             }
             log.println(line);
+            log.flush();
         }
         List<PeerResult> results = new ArrayList<>();
         for (HandshakePeer p : peers) {
             long[] c = counts.get(p);
-            results.add(new PeerResult(p.name(), rates.get(p), (double) c[1] / c[0], outcomes.get(p)));
+            results.add(new PeerResult(p.name(), rates.get(p), cpuRates.get(p), (double) c[1] / c[0],
+                    outcomes.get(p)));
         }
         return results;
     }
@@ -116,12 +134,16 @@ public final class Bench {
         return o;
     }
 
-    private record Round(long operations, double perSecond) {
+    private record Round(long operations, double perSecond, double perCpuSecond) {
     }
 
-    /** Handshakes for {@code seconds}, bounded by time and by a hard cap on operations. */
+    /**
+     * Handshakes for {@code seconds} of wall-clock time (bounded also by a cap on operations), timed by the wall
+     * clock and by the process's CPU time: on a machine shared with other work the CPU figure is the steadier one.
+     */
     private static Round measure(HandshakePeer p, double seconds) throws Exception {
         long budget = (long) (seconds * 1e9);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long ops = 0;
         long elapsed;
@@ -130,32 +152,45 @@ public final class Bench {
             ops++;
             elapsed = System.nanoTime() - start;
         } while (elapsed < budget && ops < 100_000_000L);
-        return new Round(ops, ops / (elapsed / 1e9));
+        long cpu = processCpuNanos() - cpuStart;
+        return new Round(ops, ops / (elapsed / 1e9), cpu > 0 ? ops / (cpu / 1e9) : Double.NaN);
     }
 
-    /** The table: median handshakes/s, spread, ratios, verifications per handshake. */
+    /** CPU time of all threads of this process, or -1 where the JVM does not say. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    /**
+     * The table: median handshakes per CPU second (ratios are taken from it) and per wall second, the CPU rounds'
+     * spread, ratios to JSSE and BC TLS, multiple of the floor, verifications per handshake.
+     */
     public static String table(List<PeerResult> results) {
         double jsse = find(results, "JSSE (SunJSSE)");
         double bc = find(results, "BC TLS API");
         double floor = find(results, "crypto floor");
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "| %-18s | %10s | %17s | %7s | %9s | %9s | %14s |%n", "peer",
-                "hs/s", "rounds min-max", "÷ JSSE", "÷ BC TLS", "floor ×", "cert checks/hs"));
-        b.append("|--------------------|-----------:|------------------:|--------:|----------:|----------:|"
+        b.append(String.format(Locale.ROOT, "| %-18s | %9s | %15s | %9s | %7s | %9s | %8s | %14s |%n", "peer",
+                "hs/CPU-s", "CPU-s rounds", "hs/s wall", "÷ JSSE", "÷ BC TLS", "floor ×", "cert checks/hs"));
+        b.append("|--------------------|----------:|----------------:|----------:|--------:|----------:|---------:|"
                 + "---------------:|\n");
         for (PeerResult r : results) {
             boolean isFloor = r.name().equals("crypto floor");
-            b.append(String.format(Locale.ROOT, "| %-18s | %10.0f | %17s | %7.2f | %9.2f | %9s | %14s |%n",
-                    r.name(), r.median(), String.format(Locale.ROOT, "%.0f-%.0f", r.min(), r.max()),
-                    r.median() / jsse, r.median() / bc,
-                    isFloor ? "1.00" : String.format(Locale.ROOT, "%.2f", floor / r.median()),
+            double m = r.cpuMedian();
+            b.append(String.format(Locale.ROOT, "| %-18s | %9.0f | %15s | %9.0f | %7.2f | %9.2f | %8s | %14s |%n",
+                    r.name(), m, String.format(Locale.ROOT, "%.0f-%.0f",
+                            Arrays.stream(r.perCpuSecond()).min().orElse(0),
+                            Arrays.stream(r.perCpuSecond()).max().orElse(0)),
+                    r.median(), m / jsse, m / bc,
+                    isFloor ? "1.00" : String.format(Locale.ROOT, "%.2f", floor / m),
                     isFloor ? "-" : String.format(Locale.ROOT, "%.3f", r.verificationsPerHandshake())));
         }
         return b.toString();
     }
 
     private static double find(List<PeerResult> results, String name) {
-        return results.stream().filter(r -> r.name().equals(name)).mapToDouble(PeerResult::median).findFirst()
+        return results.stream().filter(r -> r.name().equals(name)).mapToDouble(PeerResult::cpuMedian).findFirst()
                 .orElse(Double.NaN);
     }
 

@@ -39,13 +39,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "About 20 s: 3 rounds of 1 s, 1 s warm-up (overrides the others).")
     boolean quick;
 
+    @Option(names = "--only", split = ",", paramLabel = "NAME",
+            description = "Measure only peers whose name contains NAME (e.g. reference, JSSE, BC TLS, floor): for "
+                    + "profiling one peer; ratios to a peer left out print as NaN.")
+    List<String> only = List.of();
+
     @Override
     public Integer call() throws Exception {
         BenchOptions options;
         try {
-            options = quick ? BenchOptions.quick() : new BenchOptions(rounds, seconds, warmup);
+            options = (quick ? BenchOptions.quick() : new BenchOptions(rounds, seconds, warmup)).only(only);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+        BenchOptions chosen = options;
+        if (Bench.PEER_NAMES.stream().noneMatch(chosen::includes)) {
+            throw new UsageException("--only " + String.join(",", only) + " matches no peer; peers: "
+                    + String.join(", ", Bench.PEER_NAMES));
         }
         // JDK 17's SSLEngine has no per-engine group setter: the groups of both JSSE providers come from this
         // property, read when JSSE first loads. x25519 first (the only key share a JSSE client sends); secp256r1
@@ -57,20 +67,20 @@ final class BenchCommand implements Callable<Integer> {
         BCJSSE_LOG.setLevel(Level.SEVERE);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        java.io.PrintStream log = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),
-                true);
         err.println("tlsconf bench: " + options.rounds() + " rounds × " + options.seconds() + " s per peer, "
                 + options.warmupSeconds() + " s warm-up; " + Bench.environment());
         err.flush();
-        List<Bench.PeerResult> results = new Bench(options).run(log);
+        List<Bench.PeerResult> results = new Bench(options).run(err);
         out.println("TLS 1.3 full handshakes, in memory, one JVM: TLS_AES_128_GCM_SHA256, x25519, ECDSA P-256 "
                 + "server chain (root, intermediate, leaf), no client auth, no resumption");
         out.println(Bench.environment());
         out.println();
         out.print(Bench.table(results));
         out.println();
-        out.println("hs/s: median of " + options.rounds() + " rounds; ÷ JSSE, ÷ BC TLS: speed relative to them "
-                + "(higher is faster); floor ×: how many times slower than the crypto floor.");
+        out.println("hs/CPU-s: handshakes per CPU second of the whole process (GC and JIT included), median of "
+                + options.rounds() + " rounds; hs/s wall: the same per wall-clock second. Ratios use hs/CPU-s, "
+                + "steadier on a shared machine: ÷ JSSE, ÷ BC TLS: speed relative to them (higher is faster); "
+                + "floor ×: how many times slower than the crypto floor.");
         out.flush();
         List<String> bad = Bench.verificationFailures(results);
         if (!bad.isEmpty()) {
