@@ -7,7 +7,11 @@ import tlsconf.conformance.check.family.FinishedChecks;
 import tlsconf.conformance.check.family.MalformedChecks;
 import tlsconf.conformance.check.family.ModelChecks;
 import tlsconf.conformance.check.family.OrderChecks;
+import tlsconf.conformance.check.family.Tls12CertificateChecks;
 import tlsconf.conformance.check.family.Tls12Checks;
+import tlsconf.conformance.check.family.Tls12FinishedChecks;
+import tlsconf.conformance.check.family.Tls12MalformedChecks;
+import tlsconf.conformance.check.family.Tls12OrderMoreChecks;
 
 /** Every check tlsconf knows, in report order. */
 public final class Catalogue {
@@ -22,6 +26,10 @@ public final class Catalogue {
         all.addAll(CertificateChecks.all());
         all.addAll(MalformedChecks.all());
         all.addAll(Tls12Checks.all());
+        all.addAll(Tls12FinishedChecks.all());
+        all.addAll(Tls12OrderMoreChecks.all());
+        all.addAll(Tls12CertificateChecks.all());
+        all.addAll(Tls12MalformedChecks.all());
         assertUniqueIds(all);
         return List.copyOf(all);
     }

@@ -112,8 +112,14 @@ public final class ReferencePeer implements TestPeer {
         }
         if (scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_2) {
             // One ECDHE-ECDSA suite: verify_data is 12 bytes and the peer's EC credentials fit it.
-            tlsconf.impl.tls12.Tls12Options options = tlsconf.impl.tls12.Tls12Options.defaults().withCipherSuites(
-                    tlsconf.impl.tls12.Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
+            // A server peer presenting an RSA leaf (a certificate defect) also needs the ECDHE-RSA twin of that
+            // suite; it picks by its own key, so EC scenarios are unchanged, and a client peer offers one suite only.
+            tlsconf.impl.tls12.Tls12Options options = role == Role.SERVER
+                    ? tlsconf.impl.tls12.Tls12Options.defaults().withCipherSuites(
+                            tlsconf.impl.tls12.Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+                            tlsconf.impl.tls12.Tls12CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)
+                    : tlsconf.impl.tls12.Tls12Options.defaults().withCipherSuites(
+                            tlsconf.impl.tls12.Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
             return play.play(p -> PeerEngine.of(tlsconf.impl.tls12.Tls12Engine.create(config, options,
                     new Tls12SeamAdapter(p)), p::changeCipherSpecSent));
         }

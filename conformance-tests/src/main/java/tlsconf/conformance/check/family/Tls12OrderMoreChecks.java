@@ -1,0 +1,141 @@
+package tlsconf.conformance.check.family;
+
+import static tlsconf.model.vocabulary.HandshakeType.CERTIFICATE;
+import static tlsconf.model.vocabulary.HandshakeType.CERTIFICATE_VERIFY;
+import static tlsconf.model.vocabulary.HandshakeType.CLIENT_KEY_EXCHANGE;
+import static tlsconf.model.vocabulary.HandshakeType.FINISHED;
+
+import java.util.EnumSet;
+import java.util.List;
+import tlsconf.conformance.check.Applicability;
+import tlsconf.conformance.check.Capability;
+import tlsconf.conformance.check.Check;
+import tlsconf.conformance.check.Requirement;
+import tlsconf.conformance.scenario.Anchor;
+import tlsconf.conformance.scenario.Fault;
+import tlsconf.conformance.scenario.Protection;
+import tlsconf.conformance.verdict.Expectation;
+import tlsconf.model.vocabulary.AlertDescription;
+import tlsconf.model.vocabulary.ContentType;
+import tlsconf.model.vocabulary.Role;
+import tlsconf.model.vocabulary.TlsVersion;
+
+/**
+ * Family 1, TLS 1.2 (RFC 5246 §7.3, §7.4): message-order cases beyond {@link Tls12Checks}: a client certificate
+ * without CertificateVerify (CVE-2015-0205), ChangeCipherSpec repeated or after Finished, application data before
+ * Finished; and, catalogued but not yet playable, the RSA-export ServerKeyExchange (FREAK) and renegotiation.
+ */
+public final class Tls12OrderMoreChecks {
+    private static final String CCS = "01";
+    private static final String HELLO = "48454c4c4f";
+
+    private Tls12OrderMoreChecks() {
+    }
+
+    public static List<Check> all() {
+        return List.of(skipClientCertificateVerify(), repeatedCcs(), ccsAfterFinished(), appDataBeforeFinished(),
+                serverKeyExchangeUnderRsa(), helloRequest(), clientHelloAfterHandshake());
+    }
+
+    private static Applicability on(Role role, Capability... more) {
+        EnumSet<Capability> needs = EnumSet.of(Capability.OBSERVABLE_COMPLETION);
+        needs.addAll(List.of(more));
+        return new Applicability(EnumSet.of(TlsVersion.TLS_1_2), EnumSet.of(role), needs);
+    }
+
+    private static Applicability both() {
+        return new Applicability(EnumSet.of(TlsVersion.TLS_1_2), EnumSet.of(Role.CLIENT, Role.SERVER),
+                EnumSet.of(Capability.OBSERVABLE_COMPLETION));
+    }
+
+    /** CVE-2015-0205 (OpenSSL accepted a client certificate without proof of possession). */
+    static Check skipClientCertificateVerify() {
+        return Check.of("tls12.order.skip-client-certificate-verify", "order",
+                Requirement.rfc5246("7.4.8", "A client that sent a certificate with signing ability MUST send "
+                        + "CertificateVerify right after ClientKeyExchange; a server MUST refuse a ChangeCipherSpec "
+                        + "in its place with unexpected_message (§7.2.2; cf. CVE-2015-0205)."),
+                "fatal unexpected_message", on(Role.SERVER, Capability.REQUESTS_CLIENT_CERTIFICATE),
+                (id, v, role, profile, random) -> new Scenarios(id, v, role)
+                        .add(Expectation.Reject.of("7.4.8", AlertDescription.UNEXPECTED_MESSAGE),
+                                List.of("client-auth"), new Fault.Drop(CERTIFICATE_VERIFY))
+                        .build());
+    }
+
+    /**
+     * A second ChangeCipherSpec right after the first. It arrives in plaintext while the receiver already reads
+     * under the new keys, so a target may refuse it as the wrong record type (unexpected_message) or as a record
+     * that does not authenticate (bad_record_mac, §6.2.3.3); accepting it is the bug.
+     */
+    static Check repeatedCcs() {
+        return Check.of("tls12.order.repeated-ccs", "order",
+                Requirement.rfc5246("7.1", "ChangeCipherSpec is sent once per handshake, between the key exchange "
+                        + "and Finished; a second one MUST be refused (unexpected_message, §7.2.2)."),
+                "fatal unexpected_message", both(),
+                (id, v, role, profile, random) -> new Scenarios(id, v, role)
+                        .add(Expectation.Reject.of("7.1", AlertDescription.UNEXPECTED_MESSAGE,
+                                AlertDescription.BAD_RECORD_MAC, AlertDescription.DECODE_ERROR),
+                                new Fault.Inject(Anchor.before(FINISHED), ContentType.CHANGE_CIPHER_SPEC.code(),
+                                        Protection.PLAINTEXT, CCS))
+                        .build());
+    }
+
+    static Check ccsAfterFinished() {
+        return Check.of("tls12.order.ccs-after-finished", "order",
+                Requirement.rfc5246("7.1", "After the handshake no ChangeCipherSpec is expected (renegotiation "
+                        + "aside); one MUST be refused (unexpected_message, §7.2.2, or bad_record_mac as an "
+                        + "unprotected record under the new keys, §6.2.3.3)."),
+                "fatal unexpected_message", both(),
+                (id, v, role, profile, random) -> new Scenarios(id, v, role)
+                        .add(Expectation.Reject.of("7.1", AlertDescription.UNEXPECTED_MESSAGE,
+                                AlertDescription.BAD_RECORD_MAC, AlertDescription.DECODE_ERROR),
+                                new Fault.Inject(Anchor.afterHandshake(), ContentType.CHANGE_CIPHER_SPEC.code(),
+                                        Protection.PLAINTEXT, CCS))
+                        .build());
+    }
+
+    static Check appDataBeforeFinished() {
+        Expectation unexpected = Expectation.Reject.of("7.4.9", AlertDescription.UNEXPECTED_MESSAGE);
+        return Check.of("tls12.order.app-data-before-finished", "order",
+                Requirement.rfc5246("7.4.9", "Application data MUST NOT be sent before Finished; a receiver MUST "
+                        + "refuse it, in plaintext or under the new keys, with unexpected_message (§6, §7.2.2)."),
+                "fatal unexpected_message", both(),
+                (id, v, role, profile, random) -> new Scenarios(id, v, role)
+                        // Under the new keys, between ChangeCipherSpec and Finished.
+                        .add(unexpected, new Fault.Inject(Anchor.before(FINISHED),
+                                ContentType.APPLICATION_DATA.code(), Protection.CURRENT, HELLO))
+                        // In plaintext, in the middle of the key exchange.
+                        .add(unexpected, new Fault.Inject(Anchor.before(role == Role.SERVER
+                                ? CLIENT_KEY_EXCHANGE : CERTIFICATE), ContentType.APPLICATION_DATA.code(),
+                                Protection.PLAINTEXT, HELLO))
+                        .build());
+    }
+
+    static Check serverKeyExchangeUnderRsa() {
+        return Check.pending("tls12.order.server-key-exchange-under-rsa", "order",
+                Requirement.rfc5246("7.4.3", "ServerKeyExchange MUST NOT be sent for RSA key exchange; a client "
+                        + "MUST refuse it with unexpected_message (FREAK, CVE-2015-0204)."),
+                "fatal unexpected_message", on(Role.CLIENT),
+                "the test peer plays TLS 1.2 with one ECDHE-ECDSA suite only; it cannot yet negotiate "
+                        + "TLS_RSA_WITH_AES_128_GCM_SHA256 and inject a ServerKeyExchange");
+    }
+
+    static Check helloRequest() {
+        return Check.pending("tls12.order.hello-request", "order",
+                Requirement.rfc5246("7.4.1.1", "A client that does not renegotiate MAY ignore HelloRequest or "
+                        + "answer with a no_renegotiation warning (§7.2.2); it MUST NOT abort the connection."),
+                "ignored, or warning no_renegotiation", on(Role.CLIENT),
+                "the verdict has no expectation for 'ignored or a warning alert' yet (a warning is judged as a "
+                        + "refusal, silence as a timeout)");
+    }
+
+    static Check clientHelloAfterHandshake() {
+        return Check.pending("tls12.order.client-hello-after-handshake", "order",
+                Requirement.rfc5246("7.4.1.2", "A server that refuses renegotiation answers a ClientHello after "
+                        + "the handshake with a no_renegotiation warning (§7.2.2) or aborts with handshake_failure; "
+                        + "a repeated initial ClientHello with an empty renegotiation_info MUST NOT start a "
+                        + "renegotiation (RFC 5746 §3.7)."),
+                "warning no_renegotiation or fatal handshake_failure", on(Role.SERVER),
+                "the verdict has no expectation that accepts a warning alert yet (the reference answers with a "
+                        + "no_renegotiation warning)");
+    }
+}
