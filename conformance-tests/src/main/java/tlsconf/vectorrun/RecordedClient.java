@@ -12,7 +12,10 @@ import tlsconf.impl.RandomSource;
 import tlsconf.impl.TlsConfig;
 import tlsconf.impl.TlsEngine;
 import tlsconf.impl.alert.TlsAlertException;
+import tlsconf.impl.tls12.Tls12Options;
+import tlsconf.impl.tls12.Tls12SessionStore;
 import tlsconf.model.vocabulary.Role;
+import tlsconf.model.vocabulary.TlsVersion;
 
 /**
  * Our side of a golden transcript: the reference client or server in deterministic mode, configured from a recording's
@@ -31,11 +34,21 @@ final class RecordedClient {
 
     static final int MAX_ROUNDS = 64;
 
+    /**
+     * The client's session stores shared by the connections of one recording (a ticket or session from connection
+     * 0 resumes connection 1): one for TLS 1.3 tickets, one for TLS 1.2 sessions.
+     */
+    record Sessions(tlsconf.impl.SessionStore tls13, Tls12SessionStore tls12) {
+        static Sessions fresh() {
+            return new Sessions(tlsconf.impl.SessionStore.inMemory(), Tls12SessionStore.inMemory());
+        }
+    }
+
     private RecordedClient() {
     }
 
     /**
-     * Keys: role (client|server), suite, groups (comma-separated, the client's first gets the key share), seed,
+     * Keys: role (client|server), tls ("1.3", the default, or "1.2"), suite, groups (comma-separated, the client's first gets the key share), seed,
      * time (ISO instant); a client also serverName; a server also certificate (DER hex) and privateKey (PKCS#8 DER
      * hex, EC: ECDSA signatures are deterministic, RFC 6979).
      */
@@ -47,7 +60,7 @@ final class RecordedClient {
      * Connection {@code n} of a recording: the seed is advanced by n so each connection has its own randomness;
      * a client shares {@code sessions} across connections (a ticket from connection 0 resumes connection 1).
      */
-    static TlsConfig config(Map<String, String> c, int n, tlsconf.impl.SessionStore sessions) {
+    static TlsConfig config(Map<String, String> c, int n, Sessions sessions) {
         String[] groups = require(c, "groups").split(",");
         NamedGroup[] g = new NamedGroup[groups.length];
         for (int i = 0; i < groups.length; i++) {
@@ -57,8 +70,11 @@ final class RecordedClient {
             return serverConfig(c, g);
         }
         TlsConfig.Builder b = TlsConfig.builder(Role.CLIENT);
+        version(b, c);
         if (sessions != null) {
-            b.sessionStore(sessions);
+            b.sessionStore(sessions.tls13());
+            // TLS 1.2: the store makes our ClientHello carry an (empty) session_ticket extension from the start.
+            b.tls12(Tls12Options.defaults().withClientSessions(sessions.tls12()));
         }
         if (c.containsKey("certificate")) {
             Credentials cred = credentials(c);
@@ -97,13 +113,25 @@ final class RecordedClient {
 
     private static TlsConfig serverConfig(Map<String, String> c, NamedGroup[] groups) {
         Credentials cred = credentials(c);
-        return TlsConfig.builder(Role.SERVER)
-                .cipherSuites(CipherSuite.valueOf(require(c, "suite")))
+        TlsConfig.Builder b = TlsConfig.builder(Role.SERVER);
+        version(b, c);
+        return b.cipherSuites(CipherSuite.valueOf(require(c, "suite")))
                 .groups(groups)
                 .credentials(List.of(cred.cert()), cred.key())
                 .random(RandomSource.deterministic(Long.parseLong(require(c, "seed"))))
                 .clock(Clock.fixed(Instant.parse(require(c, "time")), ZoneOffset.UTC))
                 .build();
+    }
+
+    /** TLS 1.2 recordings pin a TLS 1.2-only endpoint (no TLS 1.3 in the hello, no downgrade sentinel). */
+    private static void version(TlsConfig.Builder b, Map<String, String> c) {
+        String tls = c.getOrDefault("tls", "1.3");
+        switch (tls) {
+            case "1.3" -> b.versions(TlsVersion.TLS_1_3);
+            case "1.2" -> b.versions(TlsVersion.TLS_1_2);
+            default -> throw new IllegalArgumentException("recording configuration: tls must be 1.2 or 1.3, not '"
+                    + tls + "'");
+        }
     }
 
     private static String require(Map<String, String> c, String key) {

@@ -36,16 +36,28 @@ import tlsconf.vectors.Bytes;
 public final class Recorder {
     static final String PINNED_OPENSSL = "OpenSSL 3.0.19";
     static final String PINNED_GNUTLS = "gnutls-serv 3.7.9";
+    static final String PINNED_GNUTLS_CLI = "gnutls-cli 3.7.9";
 
-    /** One configuration: the peer, our client's settings and the server's extra options. */
-    record Setup(Peer peer, String name, String description, String suite, String groups, List<String> serverOptions,
-            int connections) {
+    /** One configuration: the peer, our side's version and settings, and the peer's extra options. */
+    record Setup(Peer peer, String name, String description, String tls, String suite, String groups,
+            List<String> serverOptions, int connections) {
+        Setup(Peer peer, String name, String description, String suite, String groups, List<String> serverOptions,
+                int connections) {
+            this(peer, name, description, "1.3", suite, groups, serverOptions, connections);
+        }
+
         Setup(Peer peer, String name, String description, String suite, String groups, List<String> serverOptions) {
             this(peer, name, description, suite, groups, serverOptions, 1);
         }
 
         Setup(String name, String description, String suite, String groups, List<String> serverOptions) {
             this(Peer.OPENSSL, name, description, suite, groups, serverOptions, 1);
+        }
+
+        /** A TLS 1.2 configuration. */
+        static Setup tls12(Peer peer, String name, String description, String suite, String groups,
+                List<String> options, int connections) {
+            return new Setup(peer, name, description, "1.2", suite, groups, options, connections);
         }
     }
 
@@ -54,7 +66,9 @@ public final class Recorder {
         OPENSSL("openssl s_server", List.of("openssl", "version"), PINNED_OPENSSL, "ACCEPT"),
         GNUTLS("gnutls-serv", List.of("gnutls-serv", "--version"), PINNED_GNUTLS, "listening"),
         /** A client peer: our reference server is the one recorded. */
-        OPENSSL_CLIENT("openssl s_client", List.of("openssl", "version"), PINNED_OPENSSL, "");
+        OPENSSL_CLIENT("openssl s_client", List.of("openssl", "version"), PINNED_OPENSSL, ""),
+        /** A client peer; its stdin stays open, so it waits after the handshake until our close_notify. */
+        GNUTLS_CLIENT("gnutls-cli", List.of("gnutls-cli", "--version"), PINNED_GNUTLS_CLI, "");
 
         final String displayName;
         final List<String> versionCommand;
@@ -69,16 +83,27 @@ public final class Recorder {
         }
 
         boolean isClient() {
-            return this == OPENSSL_CLIENT;
+            return this == OPENSSL_CLIENT || this == GNUTLS_CLIENT;
         }
 
-        List<String> command(int port, Path cert, Path key) {
+        boolean isGnuTls() {
+            return this == GNUTLS || this == GNUTLS_CLIENT;
+        }
+
+        /** The peer's command line; OpenSSL is pinned to {@code tls}, GnuTLS by the priority in the options. */
+        List<String> command(int port, Path cert, Path key, String tls) {
+            String only = "1.2".equals(tls) ? "-tls1_2" : "-tls1_3";
             if (this == OPENSSL_CLIENT) {
-                return new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-tls1_3",
+                return new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, only,
                         "-servername", "localhost"));
             }
+            if (this == GNUTLS_CLIENT) {
+                // The recording pins bytes, not a PKI: our server's certificate is generated at recording time.
+                return new ArrayList<>(List.of("gnutls-cli", "127.0.0.1", "-p", Integer.toString(port), "--insecure",
+                        "--sni-hostname=localhost"));
+            }
             return this == OPENSSL
-                    ? new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-tls1_3",
+                    ? new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port, only,
                             "-cert", cert.toString(), "-key", key.toString(), "-naccept", "{connections}", "-www"))
                     // gnutls-serv binds every interface (PEERS.md): we only ever connect to 127.0.0.1.
                     : new ArrayList<>(List.of("gnutls-serv", "-p", Integer.toString(port), "--x509certfile",
@@ -88,11 +113,14 @@ public final class Recorder {
         /** "openssl-3.0.19" / "gnutls-3.7.9". */
         String folder(String version) {
             String[] w = version.split(" ");
-            return (this == GNUTLS ? "gnutls-" : "openssl-") + w[1];
+            return (isGnuTls() ? "gnutls-" : "openssl-") + w[1];
         }
     }
 
     private static final String GNUTLS_13 = "--priority=NORMAL:-VERS-ALL:+VERS-TLS1.3";
+    private static final String GNUTLS_12 = "--priority=NORMAL:-VERS-ALL:+VERS-TLS1.2";
+    /** openssl s_server's second certificate, used for the RSA suites. */
+    private static final List<String> RSA_PAIR = List.of("-dcert", "{rsacert}", "-dkey", "{rsakey}");
 
     static final List<Setup> SETUPS = List.of(
             new Setup("tls13-aes128-x25519", "TLS 1.3, TLS_AES_128_GCM_SHA256, x25519, 1-RTT",
@@ -124,7 +152,52 @@ public final class Recorder {
                     List.of("-ciphersuites", "TLS_AES_128_GCM_SHA256")),
             new Setup(Peer.OPENSSL_CLIENT, "server-tls13-hrr-p256", "our server wants P-256, s_client offers an "
                     + "x25519 share first: HelloRetryRequest", "TLS_AES_256_GCM_SHA384", "SECP256R1",
-                    List.of("-groups", "X25519:P-256")));
+                    List.of("-groups", "X25519:P-256")),
+            // TLS 1.2: our client against openssl s_server -tls1_2 (RSA suites use the RSA pair, -dcert).
+            Setup.tls12(Peer.OPENSSL, "tls12-ecdhe-ecdsa-aes128", "TLS 1.2, "
+                    + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, x25519, extended master secret",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of(), 1),
+            Setup.tls12(Peer.OPENSSL, "tls12-ecdhe-ecdsa-aes256-p256", "TLS 1.2, "
+                    + "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, ECDHE on secp256r1",
+                    "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "SECP256R1", List.of(), 1),
+            Setup.tls12(Peer.OPENSSL, "tls12-ecdhe-rsa-chacha20", "TLS 1.2, "
+                    + "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 (RFC 7905), x25519, RSA certificate",
+                    "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "X25519,SECP256R1", RSA_PAIR, 1),
+            Setup.tls12(Peer.OPENSSL, "tls12-rsa-aes128", "TLS 1.2, TLS_RSA_WITH_AES_128_GCM_SHA256: RSA key "
+                    + "transport of our premaster secret", "TLS_RSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1",
+                    RSA_PAIR, 1),
+            Setup.tls12(Peer.OPENSSL, "tls12-client-auth", "TLS 1.2, the server requires a client certificate: "
+                    + "our client answers with an ECDSA P-256 certificate and CertificateVerify",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1",
+                    List.of("-Verify", "1", "-CAfile", "{cert}"), 1),
+            Setup.tls12(Peer.OPENSSL, "tls12-resumption-session-id", "TLS 1.2 resumption by session ID (the "
+                    + "server issues no tickets): a full handshake, then an abbreviated one on a second connection",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of("-no_ticket"), 2),
+            Setup.tls12(Peer.OPENSSL, "tls12-resumption-ticket", "TLS 1.2 resumption by RFC 5077 session ticket: "
+                    + "a full handshake with NewSessionTicket, then an abbreviated one offering the ticket",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of(), 2),
+            Setup.tls12(Peer.GNUTLS, "tls12-ecdhe-ecdsa-aes128", "TLS 1.2, "
+                    + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, x25519, extended master secret",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of(GNUTLS_12), 1),
+            Setup.tls12(Peer.GNUTLS, "tls12-ecdhe-ecdsa-chacha20", "TLS 1.2, "
+                    + "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, secp256r1",
+                    "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "SECP256R1", List.of(GNUTLS_12), 1),
+            // Our server against openssl s_client -tls1_2 and gnutls-cli.
+            Setup.tls12(Peer.OPENSSL_CLIENT, "server-tls12-ecdhe-ecdsa-aes128", "our server, TLS 1.2, "
+                    + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, ECDSA P-256, session ticket issued",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of(), 1),
+            Setup.tls12(Peer.OPENSSL_CLIENT, "server-tls12-ecdhe-ecdsa-chacha20", "our server, TLS 1.2, "
+                    + "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, secp256r1, ECDSA P-256",
+                    "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "SECP256R1", List.of(), 1),
+            new Setup(Peer.GNUTLS_CLIENT, "server-tls13-aes128-x25519", "our server, TLS 1.3, "
+                    + "TLS_AES_128_GCM_SHA256, x25519, ECDSA P-256", "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1",
+                    List.of(GNUTLS_13)),
+            new Setup(Peer.GNUTLS_CLIENT, "server-tls13-hrr-p384", "our server wants secp384r1, which gnutls-cli "
+                    + "supports but sends no share for: HelloRetryRequest", "TLS_AES_256_GCM_SHA384", "SECP384R1",
+                    List.of(GNUTLS_13)),
+            Setup.tls12(Peer.GNUTLS_CLIENT, "server-tls12-ecdhe-ecdsa-aes128", "our server, TLS 1.2, "
+                    + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, ECDSA P-256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                    "X25519,SECP256R1", List.of(GNUTLS_12), 1));
 
     private Recorder() {
     }
@@ -150,6 +223,10 @@ public final class Recorder {
         Path cert = work.resolve("cert.pem");
         run(List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", key.toString(), "-out", cert.toString(), "-subj", "/CN=localhost", "-days", "30"));
+        // An RSA pair for the ECDHE-RSA and RSA key transport suites (openssl s_server -dcert/-dkey).
+        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                work.resolve("rsa-key.pem").toString(), "-out", work.resolve("rsa-cert.pem").toString(), "-subj",
+                "/CN=localhost", "-days", "30"));
         List<Path> written = new ArrayList<>();
         for (Setup s : SETUPS) {
             String version = versions.get(s.peer());
@@ -178,6 +255,7 @@ public final class Recorder {
         }
         return r.peer().version().equals(version) && s.suite().equals(r.configuration().get("suite"))
                 && s.groups().equals(r.configuration().get("groups"))
+                && s.tls().equals(r.configuration().getOrDefault("tls", "1.3"))
                 && RecordingReplay.run(existing.files().get(0)).status() == Outcome.Status.PASSED;
     }
 
@@ -191,9 +269,9 @@ public final class Recorder {
             port = free.getLocalPort();
         }
         List<String> command = new ArrayList<>();
-        s.peer().command(port, cert, key).forEach(o -> command.add(o.replace("{connections}",
+        s.peer().command(port, cert, key, s.tls()).forEach(o -> command.add(o.replace("{connections}",
                 Integer.toString(s.connections()))));
-        s.serverOptions().forEach(o -> command.add(o.replace("{cert}", cert.toString())));
+        s.serverOptions().forEach(o -> command.add(placeholders(o, cert)));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuffer output = new StringBuffer();
         Thread pump = new Thread(() -> {
@@ -216,7 +294,7 @@ public final class Recorder {
             }
             Map<String, String> config = new LinkedHashMap<>();
             config.put("role", "client");
-            config.put("tls", "1.3");
+            config.put("tls", s.tls());
             config.put("suite", s.suite());
             config.put("groups", s.groups());
             config.put("seed", Integer.toString(Math.abs(s.name().hashCode())));
@@ -227,7 +305,7 @@ public final class Recorder {
             }
             List<Object[]> flows = new ArrayList<>();
             // A session store only when a later connection resumes: offering tickets changes the ClientHello.
-            tlsconf.impl.SessionStore sessions = s.connections() > 1 ? tlsconf.impl.SessionStore.inMemory() : null;
+            RecordedClient.Sessions sessions = s.connections() > 1 ? RecordedClient.Sessions.fresh() : null;
             for (int n = 0; n < s.connections(); n++) {
                 try (Socket socket = new Socket()) {
                     socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
@@ -249,7 +327,7 @@ public final class Recorder {
             throws IOException, InterruptedException {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("role", "server");
-        config.put("tls", "1.3");
+        config.put("tls", s.tls());
         config.put("suite", s.suite());
         config.put("groups", s.groups());
         config.put("seed", Integer.toString(Math.abs(s.name().hashCode())));
@@ -259,8 +337,8 @@ public final class Recorder {
         List<String> command;
         try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(10000);
-            command = s.peer().command(listener.getLocalPort(), cert, key);
-            command.addAll(s.serverOptions());
+            command = s.peer().command(listener.getLocalPort(), cert, key, s.tls());
+            s.serverOptions().forEach(o -> command.add(placeholders(o, cert)));
             Process client = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try (Socket socket = listener.accept()) {
@@ -275,6 +353,13 @@ public final class Recorder {
             }
         }
         return write(dir, s, version, command, config, flows);
+    }
+
+    /** {cert}: our ECDSA certificate (a CA file for client authentication); {rsacert}/{rsakey}: the RSA pair. */
+    private static String placeholders(String option, Path cert) {
+        return option.replace("{cert}", cert.toString())
+                .replace("{rsacert}", cert.resolveSibling("rsa-cert.pem").toString())
+                .replace("{rsakey}", cert.resolveSibling("rsa-key.pem").toString());
     }
 
     /** Our side's certificate and key (DER hex), from the PEM files generated for this recording run. */
@@ -350,7 +435,7 @@ public final class Recorder {
         source.put("name", s.peer().displayName);
         source.put("version", version);
         source.put("license", "bytes exchanged by tlsconf's reference client and " + s.peer().displayName + " ("
-                + (s.peer() == Peer.GNUTLS ? "GnuTLS, LGPL-2.1+" : "OpenSSL, Apache-2.0") + "), recorded by "
+                + (s.peer().isGnuTls() ? "GnuTLS, LGPL-2.1+" : "OpenSSL, Apache-2.0") + "), recorded by "
                 + "tlsconf.vectorrun.Recorder");
         root.put("description", s.description() + "; our deterministic " + (s.peer().isClient() ? "server" : "client")
                 + " with " + s.peer().displayName + ", handshake then close_notify");

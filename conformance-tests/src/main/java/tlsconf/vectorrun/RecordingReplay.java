@@ -1,6 +1,7 @@
 package tlsconf.vectorrun;
 
 import java.io.IOException;
+import tlsconf.impl.Negotiated;
 import tlsconf.impl.TlsEngine;
 import tlsconf.vectors.VectorFile;
 import tlsconf.vectors.kind.Recording;
@@ -14,6 +15,28 @@ final class RecordingReplay {
     private RecordingReplay() {
     }
 
+    /**
+     * Why the replayed connection does not show what the recording claims, or null: every byte matching is not
+     * enough when the handshake never completed, or agreed on another version or suite than the file's
+     * configuration names, or a later connection of a resumption recording did a full handshake.
+     */
+    private static String unexpected(Recording r, int n, Negotiated agreed) {
+        if (agreed == null) {
+            return "the handshake did not complete";
+        }
+        String tls = r.configuration().getOrDefault("tls", "1.3");
+        if (!agreed.version().label().equals(tls)) {
+            return "negotiated TLS " + agreed.version().label() + ", the configuration says " + tls;
+        }
+        if (!agreed.cipherSuite().name().equals(r.configuration().get("suite"))) {
+            return "negotiated " + agreed.cipherSuite() + ", the configuration says " + r.configuration().get("suite");
+        }
+        if (n > 0 && !agreed.resumed()) {
+            return "a later connection of a resumption recording did a full handshake";
+        }
+        return null;
+    }
+
     static Outcome run(VectorFile file) {
         Recording r = (Recording) file.body();
         String role = r.configuration().get("role");
@@ -22,7 +45,7 @@ final class RecordingReplay {
         }
         try {
             // A session store only when a later connection resumes: offering tickets changes the ClientHello.
-            tlsconf.impl.SessionStore sessions = r.connections() > 1 ? tlsconf.impl.SessionStore.inMemory() : null;
+            RecordedClient.Sessions sessions = r.connections() > 1 ? RecordedClient.Sessions.fresh() : null;
             String negotiated = "";
             for (int n = 0; n < r.connections(); n++) {
                 ReplayingTransport transport = new ReplayingTransport(r.flows(n));
@@ -39,8 +62,15 @@ final class RecordingReplay {
                             }
                         });
                 transport.finish();
-                negotiated = engine.negotiated() == null ? "" : ", " + engine.negotiated().cipherSuite()
-                        + (engine.negotiated().resumed() ? ", resumed" : "");
+                String wrong = unexpected(r, n, engine.negotiated());
+                if (wrong != null) {
+                    return Outcome.failed(file.id(), file.location(), "connection " + n + ": " + wrong);
+                }
+                Negotiated agreed = engine.negotiated();
+                negotiated = ", TLS " + agreed.version().label() + " " + agreed.cipherSuite()
+                        + (agreed.helloRetryRequest() ? ", HelloRetryRequest" : "")
+                        + (agreed.clientAuthenticated() ? ", client authenticated" : "")
+                        + (agreed.resumed() ? ", resumed" : "");
             }
             return Outcome.passed(file.id(), file.location(), r.flows().size() + " flows"
                     + (r.connections() > 1 ? " on " + r.connections() + " connections" : "") + " against "
