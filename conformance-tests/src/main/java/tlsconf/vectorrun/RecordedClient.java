@@ -50,7 +50,8 @@ final class RecordedClient {
     /**
      * Keys: role (client|server), tls ("1.3", the default, or "1.2"), suite, groups (comma-separated, the client's first gets the key share), seed,
      * time (ISO instant); a client also serverName; a server also certificate (DER hex) and privateKey (PKCS#8 DER
-     * hex, EC: ECDSA signatures are deterministic, RFC 6979).
+     * hex; EC: ECDSA signatures are deterministic, RFC 6979; RSA: PSS salts and the RSA blinding come from the
+     * seeded randomness).
      */
     static TlsConfig config(Map<String, String> c) {
         return config(c, 0, null);
@@ -95,14 +96,18 @@ final class RecordedClient {
     private record Credentials(java.security.cert.X509Certificate cert, java.security.PrivateKey key) {
     }
 
-    /** certificate (DER hex) and privateKey (PKCS#8 DER hex, EC) from the configuration. */
+    /**
+     * certificate (DER hex) and privateKey (PKCS#8 DER hex) from the configuration; the key's algorithm (EC or RSA)
+     * is the certificate's.
+     */
     private static Credentials credentials(Map<String, String> c) {
         try {
             java.security.cert.X509Certificate cert = (java.security.cert.X509Certificate)
                     java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
                             new java.io.ByteArrayInputStream(tlsconf.vectors.Bytes.fromHex(require(c, "certificate"))
                                     .toByteArray()));
-            java.security.PrivateKey key = java.security.KeyFactory.getInstance("EC").generatePrivate(
+            java.security.PrivateKey key = java.security.KeyFactory.getInstance(cert.getPublicKey().getAlgorithm())
+                    .generatePrivate(
                     new java.security.spec.PKCS8EncodedKeySpec(tlsconf.vectors.Bytes.fromHex(require(c, "privateKey"))
                             .toByteArray()));
             return new Credentials(cert, key);

@@ -189,6 +189,18 @@ public final class Recorder {
             Setup.tls12(Peer.OPENSSL_CLIENT, "server-tls12-ecdhe-ecdsa-chacha20", "our server, TLS 1.2, "
                     + "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, secp256r1, ECDSA P-256",
                     "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "SECP256R1", List.of(), 1),
+            Setup.tls12(Peer.OPENSSL_CLIENT, "server-tls12-ecdhe-rsa-aes256", "our server, TLS 1.2, "
+                    + "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, RSA 2048 certificate (RSA-PSS signature from the "
+                    + "seeded randomness)", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "X25519,SECP256R1", List.of(), 1),
+            Setup.tls12(Peer.OPENSSL_CLIENT, "server-tls12-rsa-aes128", "our server, TLS 1.2, "
+                    + "TLS_RSA_WITH_AES_128_GCM_SHA256: s_client's premaster secret decrypted with the RFC 5246 "
+                    + "§7.4.7.1 countermeasure", "TLS_RSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of(), 1),
+            Setup.tls12(Peer.GNUTLS, "tls12-resumption-ticket", "TLS 1.2 resumption by RFC 5077 session ticket: "
+                    + "a full handshake with NewSessionTicket, then an abbreviated one offering the ticket",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of(GNUTLS_12), 2),
+            new Setup(Peer.GNUTLS, "tls13-resumption", "TLS 1.3 resumption: a full handshake, then a second "
+                    + "connection offering the server's ticket (psk_dhe_ke)", "TLS_AES_128_GCM_SHA256", "X25519",
+                    List.of(GNUTLS_13), 2),
             new Setup(Peer.GNUTLS_CLIENT, "server-tls13-aes128-x25519", "our server, TLS 1.3, "
                     + "TLS_AES_128_GCM_SHA256, x25519, ECDSA P-256", "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1",
                     List.of(GNUTLS_13)),
@@ -332,7 +344,10 @@ public final class Recorder {
         config.put("groups", s.groups());
         config.put("seed", Integer.toString(Math.abs(s.name().hashCode())));
         config.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        credentials(config, cert, key);
+        // The suite decides our server's certificate: the RSA pair for ECDHE-RSA and RSA key transport.
+        boolean rsa = s.suite().contains("_RSA_");
+        credentials(config, rsa ? cert.resolveSibling("rsa-cert.pem") : cert,
+                rsa ? cert.resolveSibling("rsa-key.pem") : key);
         List<Object[]> flows = new ArrayList<>();
         List<String> command;
         try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
