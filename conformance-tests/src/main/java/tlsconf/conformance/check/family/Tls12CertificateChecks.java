@@ -21,12 +21,15 @@ import tlsconf.model.vocabulary.TlsVersion;
  * decode_error for what cannot be parsed). certificate_required does not exist in TLS 1.2: a client that sends an
  * empty list is refused with handshake_failure, or the server goes on unauthenticated (§7.4.6).
  *
- * <p>Chains that do not parse (truncated DER, trailing bytes) are left out: the peer writes them as a TLS 1.3
- * Certificate message, whose framing a TLS 1.2 target would reject for the framing alone.
+ * <p>Left out: chains that do not parse (truncated DER, trailing bytes), which the peer writes as a TLS 1.3
+ * Certificate message whose framing a TLS 1.2 target would reject for the framing alone; and the policy defects
+ * (RSA-1024 key, SHA-1 and MD5 signatures), which RFC 5246 does not forbid (§7.4.1.4.1 still lists md5 and sha1),
+ * so a TLS 1.2 target that accepts them breaks no requirement of its RFC.
  */
 public final class Tls12CertificateChecks {
     private static final EnumSet<CertificateDefect> NOT_PLAYED = EnumSet.of(CertificateDefect.TRUNCATED_DER,
-            CertificateDefect.TRAILING_GARBAGE);
+            CertificateDefect.TRAILING_GARBAGE, CertificateDefect.RSA_1024_KEY, CertificateDefect.SHA1_SIGNATURE,
+            CertificateDefect.MD5_SIGNATURE);
 
     private Tls12CertificateChecks() {
     }
@@ -59,6 +62,13 @@ public final class Tls12CertificateChecks {
                 primary = AlertDescription.HANDSHAKE_FAILURE;
             }
         }
+        if (d == CertificateDefect.EMPTY_CERTIFICATE_LIST && presentedBy == Role.SERVER) {
+            // The empty vector decodes (certificate_list<0..2^24-1>, §7.4.2), but the suite needs the server's
+            // certificate: RFC 5246 names no single alert, so the certificate and handshake alerts count too.
+            alerts.add(AlertDescription.BAD_CERTIFICATE);
+            alerts.add(AlertDescription.HANDSHAKE_FAILURE);
+        }
+        alerts = new ArrayList<>(new java.util.LinkedHashSet<>(alerts));
         alerts.remove(primary);
         alerts.sort(null);
         alerts.add(0, primary);
