@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tlsconf.bench.Bench;
 import tlsconf.bench.BenchOptions;
+import tlsconf.bench.ConformanceRate;
 
 /**
  * {@code tlsconf bench}: TLS 1.3 handshakes per second of our reference, JSSE, BC TLS and BCJSSE side by side in
@@ -43,6 +44,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measure only peers whose name contains NAME (e.g. reference, JSSE, BC TLS, floor): for "
                     + "profiling one peer; ratios to a peer left out print as NaN.")
     List<String> only = List.of();
+
+    @Option(names = "--no-conformance", description = "Skip the conformance scenarios/s line (a quick-profile "
+            + "TLS 1.3 run of the catalogue against the in-process reference, about 5 s).")
+    boolean noConformance;
 
     @Override
     public Integer call() throws Exception {
@@ -82,6 +87,13 @@ final class BenchCommand implements Callable<Integer> {
                 + "steadier on a shared machine: ÷ JSSE, ÷ BC TLS: speed relative to them (higher is faster); "
                 + "floor ×: how many times slower than the crypto floor.");
         out.flush();
+        if (!noConformance) {
+            ConformanceRate.Rate rate = ConformanceRate.measure(1);
+            out.printf(java.util.Locale.ROOT, "conformance: %d scenarios (quick profile, TLS 1.3, reference "
+                    + "in-process, both roles, seed 1) in %.1f s: %.1f scenarios/s%s%n", rate.scenarios(), rate.seconds(),
+                    rate.scenariosPerSecond(), rate.failed() > 0 ? " (" + rate.failed() + " checks failed)" : "");
+            out.flush();
+        }
         List<String> bad = Bench.verificationFailures(results);
         if (!bad.isEmpty()) {
             err.println("tlsconf bench: not one full handshake per operation: " + String.join("; ", bad));
