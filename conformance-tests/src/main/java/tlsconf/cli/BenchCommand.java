@@ -90,8 +90,8 @@ final class BenchCommand implements Callable<Integer> {
         if (!noConformance) {
             ConformanceRate.Rate rate = ConformanceRate.measure(1);
             out.printf(java.util.Locale.ROOT, "conformance: %d scenarios (quick profile, TLS 1.3, reference "
-                    + "in-process, both roles, seed 1) in %.1f s: %.1f scenarios/s%s%n", rate.scenarios(), rate.seconds(),
-                    rate.scenariosPerSecond(), rate.failed() > 0 ? " (" + rate.failed() + " checks failed)" : "");
+                    + "in-process, both roles, seed 1) in %.1f s: %.1f scenarios/s%s%n", rate.scenarios(),
+                    rate.seconds(), rate.scenariosPerSecond(), rate.failed() > 0 ? " (" + rate.failed() + " checks failed)" : "");
             out.flush();
         }
         List<String> bad = Bench.verificationFailures(results);
