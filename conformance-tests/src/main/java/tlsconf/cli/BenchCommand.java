@@ -89,9 +89,10 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
         if (!noConformance) {
             ConformanceRate.Rate rate = ConformanceRate.measure(1);
+            String failed = rate.failed() > 0 ? " (" + rate.failed() + " checks failed)" : "";
             out.printf(java.util.Locale.ROOT, "conformance: %d scenarios (quick profile, TLS 1.3, reference "
                     + "in-process, both roles, seed 1) in %.1f s: %.1f scenarios/s%s%n", rate.scenarios(),
-                    rate.seconds(), rate.scenariosPerSecond(), rate.failed() > 0 ? " (" + rate.failed() + " checks failed)" : "");
+                    rate.seconds(), rate.scenariosPerSecond(), failed);
             out.flush();
         }
         List<String> bad = Bench.verificationFailures(results);
