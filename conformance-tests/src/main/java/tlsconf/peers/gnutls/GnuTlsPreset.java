@@ -119,12 +119,12 @@ public final class GnuTlsPreset implements PeerPreset {
     }
 
     /**
-     * With {@code -Dtlsconf.peers.trace=true}, GnuTLS's own debug log (level 4: every handshake message, alert and
-     * state) joins the peer's log file in the work directory, for checking a deviation by hand.
+     * With {@code -Dtlsconf.peers.trace=true}, GnuTLS's own debug log (level 5: every record, handshake message,
+     * alert and state) joins the peer's log file in the work directory, for checking a deviation by hand.
      */
     private static void traceFlags(List<String> cmd) {
         if (Boolean.getBoolean(tlsconf.peers.openssl.OpenSslPreset.TRACE_PROPERTY)) {
-            cmd.add("--debug=4");
+            cmd.add("--debug=5");
         }
     }
 
