@@ -54,6 +54,11 @@ public final class Recorder {
             this(Peer.OPENSSL, name, description, suite, groups, serverOptions, 1);
         }
 
+        /** Whether the server requires a client certificate (our client then presents the ECDSA pair). */
+        boolean clientAuth() {
+            return serverOptions.contains("-Verify") || serverOptions.contains(GNUTLS_CLIENT_AUTH);
+        }
+
         /** A TLS 1.2 configuration. */
         static Setup tls12(Peer peer, String name, String description, String suite, String groups,
                 List<String> options, int connections) {
@@ -107,7 +112,7 @@ public final class Recorder {
                             "-cert", cert.toString(), "-key", key.toString(), "-naccept", "{connections}", "-www"))
                     // gnutls-serv binds every interface (PEERS.md): we only ever connect to 127.0.0.1.
                     : new ArrayList<>(List.of("gnutls-serv", "-p", Integer.toString(port), "--x509certfile",
-                            cert.toString(), "--x509keyfile", key.toString(), "--http", "--disable-client-cert"));
+                            cert.toString(), "--x509keyfile", key.toString(), "--http"));
         }
 
         /** "openssl-3.0.19" / "gnutls-3.7.9". */
@@ -119,6 +124,12 @@ public final class Recorder {
 
     private static final String GNUTLS_13 = "--priority=NORMAL:-VERS-ALL:+VERS-TLS1.3";
     private static final String GNUTLS_12 = "--priority=NORMAL:-VERS-ALL:+VERS-TLS1.2";
+    /** gnutls-serv asks for and checks a client certificate against our ECDSA certificate. */
+    private static final String GNUTLS_CLIENT_AUTH = "--require-client-cert";
+    private static final List<String> GNUTLS_VERIFY = List.of(GNUTLS_CLIENT_AUTH, "--verify-client-cert",
+            "--x509cafile={cert}");
+    /** gnutls-serv's second certificate, for the RSA suites. */
+    private static final List<String> GNUTLS_RSA_PAIR = List.of("--x509certfile={rsacert}", "--x509keyfile={rsakey}");
     /** openssl s_server's second certificate, used for the RSA suites. */
     private static final List<String> RSA_PAIR = List.of("-dcert", "{rsacert}", "-dkey", "{rsakey}");
 
@@ -198,6 +209,21 @@ public final class Recorder {
             Setup.tls12(Peer.GNUTLS, "tls12-resumption-ticket", "TLS 1.2 resumption by RFC 5077 session ticket: "
                     + "a full handshake with NewSessionTicket, then an abbreviated one offering the ticket",
                     "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of(GNUTLS_12), 2),
+            new Setup(Peer.GNUTLS, "tls13-aes256-x25519", "TLS 1.3, TLS_AES_256_GCM_SHA384, x25519, 1-RTT",
+                    "TLS_AES_256_GCM_SHA384", "X25519", List.of(GNUTLS_13)),
+            new Setup(Peer.GNUTLS, "tls13-client-auth", "TLS 1.3, the server requires a client certificate: our "
+                    + "client answers with an ECDSA P-256 certificate and CertificateVerify",
+                    "TLS_AES_128_GCM_SHA256", "X25519", with(GNUTLS_13, GNUTLS_VERIFY)),
+            Setup.tls12(Peer.GNUTLS, "tls12-client-auth", "TLS 1.2, the server requires a client certificate: "
+                    + "our client answers with an ECDSA P-256 certificate and CertificateVerify",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1", with(GNUTLS_12, GNUTLS_VERIFY),
+                    1),
+            Setup.tls12(Peer.GNUTLS, "tls12-ecdhe-rsa-aes256", "TLS 1.2, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, "
+                    + "x25519, RSA certificate", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "X25519,SECP256R1",
+                    with(GNUTLS_12, GNUTLS_RSA_PAIR), 1),
+            Setup.tls12(Peer.GNUTLS, "tls12-rsa-aes128", "TLS 1.2, TLS_RSA_WITH_AES_128_GCM_SHA256: RSA key "
+                    + "transport of our premaster secret", "TLS_RSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1",
+                    with(GNUTLS_12 + ":+RSA", GNUTLS_RSA_PAIR), 1),
             new Setup(Peer.GNUTLS, "tls13-resumption", "TLS 1.3 resumption: a full handshake, then a second "
                     + "connection offering the server's ticket (psk_dhe_ke)", "TLS_AES_128_GCM_SHA256", "X25519",
                     List.of(GNUTLS_13), 2),
@@ -212,6 +238,12 @@ public final class Recorder {
                     "X25519,SECP256R1", List.of(GNUTLS_12), 1));
 
     private Recorder() {
+    }
+
+    private static List<String> with(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return List.copyOf(all);
     }
 
     public static void main(String[] args) throws Exception {
@@ -284,6 +316,9 @@ public final class Recorder {
         s.peer().command(port, cert, key, s.tls()).forEach(o -> command.add(o.replace("{connections}",
                 Integer.toString(s.connections()))));
         s.serverOptions().forEach(o -> command.add(placeholders(o, cert)));
+        if (s.peer() == Peer.GNUTLS && !s.clientAuth()) {
+            command.add("--disable-client-cert");
+        }
         Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuffer output = new StringBuffer();
         Thread pump = new Thread(() -> {
@@ -312,7 +347,7 @@ public final class Recorder {
             config.put("seed", Integer.toString(Math.abs(s.name().hashCode())));
             config.put("serverName", "localhost");
             config.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            if (s.serverOptions().contains("-Verify")) {
+            if (s.clientAuth()) {
                 credentials(config, cert, key);
             }
             List<Object[]> flows = new ArrayList<>();
