@@ -43,9 +43,9 @@ class Tls12FamiliesTest {
             "tls12.order.ccs-after-finished", "tls12.order.app-data-before-finished",
             "tls12.certificate.expired", "tls12.certificate.unknown-ca", "tls12.certificate.empty-certificate-list",
             "tls12.certificate-verify.signed-with-other-key", "tls12.record.fragmented-handshake",
-            "tls12.record.oversize", "tls12.record.unknown-content-type", "tls12.record.bad-mac");
-    private static final List<String> PENDING = List.of("tls12.order.server-key-exchange-under-rsa",
-            "tls12.order.hello-request", "tls12.order.client-hello-after-handshake");
+            "tls12.record.oversize", "tls12.record.unknown-content-type", "tls12.record.bad-mac",
+            "tls12.order.server-key-exchange-under-rsa");
+    private static final List<String> PENDING = List.of("tls12.order.hello-request", "tls12.order.client-hello-after-handshake");
 
     private static Harness reference(Role role, PeerVerifier targetVerifier) {
         ReferenceTarget target = targetVerifier == null ? new ReferenceTarget(role, PKI, s -> "localhost")
@@ -107,6 +107,18 @@ class Tls12FamiliesTest {
         Observation.Alert alert = assertInstanceOf(Observation.Alert.class, o.play().observation(), trace(o));
         assertEquals(AlertDescription.DECRYPT_ERROR, alert.description());
         assertTrue(o.play().trace().stream().anyMatch(l -> l.contains("Finished") && l.contains("[modified]")),
+                trace(o));
+    }
+
+    @Test
+    void freakScenarioNegotiatesRsaKeyTransportAndInjectsTheServerKeyExchange() {
+        ScenarioOutcome o = RUNNER.play(reference(Role.CLIENT, null),
+                scenarios("tls12.order.server-key-exchange-under-rsa", Role.CLIENT).get(0));
+        Observation.Alert alert = assertInstanceOf(Observation.Alert.class, o.play().observation(), trace(o));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alert.description(), trace(o));
+        // The peer's own engine sent no ServerKeyExchange (RSA key transport); the one on the wire is injected.
+        assertFalse(o.play().trace().stream().anyMatch(l -> l.startsWith("peer -> ServerKeyExchange")), trace(o));
+        assertTrue(o.play().trace().stream().anyMatch(l -> l.startsWith("peer -> inject handshake record")),
                 trace(o));
     }
 

@@ -82,7 +82,8 @@ public final class ReferencePeer implements TestPeer {
                         + "': " + e.getMessage()), List.of());
             }
         } else if (needsCredentials) {
-            TestPki.Chain chain = pki.chain(KeyType.EC_P256, role);
+            TestPki.Chain chain = pki.chain(rsaKeyTransport(scenario, role) ? KeyType.RSA_2048 : KeyType.EC_P256,
+                    role);
             b.credentials(chain.certificates(), chain.leafKey());
         }
         for (Fault f : scenario.faults()) {
@@ -114,7 +115,10 @@ public final class ReferencePeer implements TestPeer {
             // One ECDHE-ECDSA suite: verify_data is 12 bytes and the peer's EC credentials fit it.
             // A server peer presenting an RSA leaf (a certificate defect) also needs the ECDHE-RSA twin of that
             // suite; it picks by its own key, so EC scenarios are unchanged, and a client peer offers one suite only.
-            tlsconf.impl.tls12.Tls12Options options = role == Role.SERVER
+            tlsconf.impl.tls12.Tls12Options options = rsaKeyTransport(scenario, role)
+                    ? tlsconf.impl.tls12.Tls12Options.defaults().withCipherSuites(
+                            tlsconf.impl.tls12.Tls12CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256)
+                    : role == Role.SERVER
                     ? tlsconf.impl.tls12.Tls12Options.defaults().withCipherSuites(
                             tlsconf.impl.tls12.Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
                             tlsconf.impl.tls12.Tls12CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)
@@ -124,6 +128,14 @@ public final class ReferencePeer implements TestPeer {
                     new Tls12SeamAdapter(p)), p::changeCipherSpecSent));
         }
         return play.play(p -> PeerEngine.of(tlsconf.impl.TlsEngine.create(config, p)));
+    }
+
+    /** Option {@value #RSA_KEY_TRANSPORT}: a TLS 1.2 server peer with an RSA chain that picks RSA key transport. */
+    public static final String RSA_KEY_TRANSPORT = "rsa-key-transport";
+
+    private static boolean rsaKeyTransport(Scenario scenario, Role role) {
+        return role == Role.SERVER && scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_2
+                && scenario.hasOption(RSA_KEY_TRANSPORT);
     }
 
     /**

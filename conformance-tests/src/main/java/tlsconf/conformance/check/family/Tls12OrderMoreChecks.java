@@ -23,7 +23,7 @@ import tlsconf.model.vocabulary.TlsVersion;
 /**
  * Family 1, TLS 1.2 (RFC 5246 §7.3, §7.4): message-order cases beyond {@link Tls12Checks}: a client certificate
  * without CertificateVerify (CVE-2015-0205), ChangeCipherSpec repeated or after Finished, application data before
- * Finished; and, catalogued but not yet playable, the RSA-export ServerKeyExchange (FREAK) and renegotiation.
+ * Finished, a ServerKeyExchange under RSA key transport (FREAK); and, catalogued but not yet playable, renegotiation.
  */
 public final class Tls12OrderMoreChecks {
     private static final String CCS = "01";
@@ -110,13 +110,29 @@ public final class Tls12OrderMoreChecks {
                         .build());
     }
 
+    /**
+     * FREAK (CVE-2015-0204): the server picks RSA key transport (TLS_RSA_WITH_AES_128_GCM_SHA256) and still sends a
+     * ServerKeyExchange, here with a 512-bit RSA key as export suites carried (ServerRSAParams: modulus, exponent,
+     * then a signature). A client that takes it would encrypt its premaster secret to the weak key.
+     */
     static Check serverKeyExchangeUnderRsa() {
-        return Check.pending("tls12.order.server-key-exchange-under-rsa", "order",
-                Requirement.rfc5246("7.4.3", "ServerKeyExchange MUST NOT be sent for RSA key exchange; a client "
-                        + "MUST refuse it with unexpected_message (FREAK, CVE-2015-0204)."),
+        return Check.of("tls12.order.server-key-exchange-under-rsa", "order",
+                Requirement.rfc5246("7.4.3", "ServerKeyExchange is not sent for RSA key exchange (§7.4.3); a "
+                        + "client MUST refuse one there with unexpected_message (§7.2.2; FREAK, CVE-2015-0204)."),
                 "fatal unexpected_message", on(Role.CLIENT),
-                "the test peer plays TLS 1.2 with one ECDHE-ECDSA suite only; it cannot yet negotiate "
-                        + "TLS_RSA_WITH_AES_128_GCM_SHA256 and inject a ServerKeyExchange");
+                (id, v, role, profile, random) -> new Scenarios(id, v, role)
+                        .add(Expectation.Reject.of("7.4.3", AlertDescription.UNEXPECTED_MESSAGE),
+                                List.of(tlsconf.conformance.peer.ReferencePeer.RSA_KEY_TRANSPORT),
+                                new Fault.Inject(Anchor.after(CERTIFICATE), ContentType.HANDSHAKE.code(),
+                                        Protection.PLAINTEXT, exportRsaServerKeyExchange()))
+                        .build());
+    }
+
+    /** A ServerKeyExchange with ServerRSAParams of a 512-bit modulus, e = 65537, and a zero rsa_pkcs1_sha256 signature. */
+    static String exportRsaServerKeyExchange() {
+        String modulus = "c3".repeat(64);
+        String body = "0040" + modulus + "0003010001" + "0401" + "0100" + "00".repeat(256);
+        return "0c" + String.format("%06x", body.length() / 2) + body;
     }
 
     static Check helloRequest() {
