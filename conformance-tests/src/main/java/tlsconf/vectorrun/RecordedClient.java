@@ -49,7 +49,7 @@ final class RecordedClient {
 
     /**
      * Keys: role (client|server), tls ("1.3", the default, or "1.2"), suite, groups (comma-separated, the client's first gets the key share), seed,
-     * time (ISO instant); a client also serverName; a server also certificate (DER hex) and privateKey (PKCS#8 DER
+     * time (ISO instant); a client also serverName; a server also certificate (DER hex), optional clientAuth (NONE|REQUEST|REQUIRE) and privateKey (PKCS#8 DER
      * hex; EC: ECDSA signatures are deterministic, RFC 6979; RSA: PSS salts and the RSA blinding come from the
      * seeded randomness).
      */
@@ -120,6 +120,10 @@ final class RecordedClient {
         Credentials cred = credentials(c);
         TlsConfig.Builder b = TlsConfig.builder(Role.SERVER);
         version(b, c);
+        if (c.containsKey("clientAuth")) {
+            // The client's certificate is generated at recording time too: required, any accepted.
+            b.clientAuth(tlsconf.impl.ClientAuth.valueOf(c.get("clientAuth"))).peerVerifier(PeerVerifier.acceptAny());
+        }
         return b.cipherSuites(CipherSuite.valueOf(require(c, "suite")))
                 .groups(groups)
                 .credentials(List.of(cred.cert()), cred.key())
