@@ -29,7 +29,9 @@ import tlsconf.vectors.Bytes;
 /**
  * Records golden transcripts (opt-in: {@code -Dvectors.record=true} on {@code RecordingsTest}, or this class's
  * main): our deterministic reference client against a live {@code openssl s_server} 3.0.19 or {@code gnutls-serv}
- * 3.7.9 on 127.0.0.1, both directions' bytes written to {@code recordings/<peer>-<version>/<name>.json}. The
+ * 3.7.9, or our reference server against {@code openssl s_client} 3.0.19 or {@code gnutls-cli} 3.7.9, TLS 1.3 or
+ * TLS 1.2 ({@link RecordingSetups}), on 127.0.0.1, both directions' bytes written to
+ * {@code recordings/<peer>-<version>/<name>.json}. The
  * installed peer's version must be the pinned one; a recording that still replays against the same version and
  * configuration is kept (only what changed is rewritten). Each peer process is always killed.
  */
