@@ -18,7 +18,12 @@ import tlsconf.impl.cert.TestPki;
  * What every peer shares: the ECDSA P-256 server chain of {@link TestPki#shared()} (root, intermediate, leaf), its
  * key, and one counter of certificate-chain verifications. Each peer's client verifies the server chain through a
  * wrapper that increments {@link #verifications}; one verification per handshake proves that every handshake was
- * full (a resumed TLS 1.3 handshake sends no Certificate, RFC 8446 §2.2) and that no verdict was cached.
+ * full (a resumed TLS 1.3 handshake sends no Certificate, RFC 8446 §2.2) and that no verdict was cached by the
+ * TLS stack. One cache below the stacks remains and is the same for every handshake: the JDK's X.509
+ * CertificateFactory hands back the same certificate object for the same DER bytes, and that object remembers a
+ * signature it has already checked, so the chain's two ECDSA signature checks are paid once per run by the peers
+ * that parse with the JDK's factory (our reference, JSSE, the BC TLS client here); BCJSSE parses with Bouncy
+ * Castle's provider and probably pays them on every handshake. The floor leaves chain checks out for that reason.
  */
 final class BenchFixture {
     final TestPki.Chain chain;
