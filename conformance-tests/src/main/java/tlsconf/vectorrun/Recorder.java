@@ -273,25 +273,39 @@ public final class Recorder {
         credentials(config, rsa ? cert.resolveSibling("rsa-cert.pem") : cert,
                 rsa ? cert.resolveSibling("rsa-key.pem") : key);
         List<Object[]> flows = new ArrayList<>();
-        List<String> command;
+        List<String> commands = new ArrayList<>();
+        // One server configuration for every connection: its ticket key opens on connection 1 what it sealed on 0.
+        tlsconf.impl.TlsConfig ours = RecordedClient.config(config);
+        Path session = cert.resolveSibling("session.pem");
+        Files.deleteIfExists(session);
         try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(10000);
-            command = s.peer().command(listener.getLocalPort(), cert, key, s.tls());
-            s.serverOptions().forEach(o -> command.add(placeholders(o, cert)));
-            Process client = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            try (Socket socket = listener.accept()) {
-                OutputStream o = socket.getOutputStream();
-                InputStream in = socket.getInputStream();
-                RecordedClient.drive(RecordedClient.config(config), wire(socket, o, in, flows, 0));
-            } finally {
-                client.destroy();
-                if (!client.waitFor(5, TimeUnit.SECONDS)) {
-                    client.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            for (int n = 0; n < s.connections(); n++) {
+                List<String> command = s.peer().command(listener.getLocalPort(), cert, key, s.tls());
+                for (String o : s.serverOptions()) {
+                    if (o.equals("{resume}")) {
+                        // openssl s_client keeps the session of connection 0 in a file and offers it on the next.
+                        command.addAll(List.of(n == 0 ? "-sess_out" : "-sess_in", session.toString()));
+                    } else {
+                        command.add(placeholders(o, cert));
+                    }
+                }
+                commands.add(String.join(" ", command));
+                Process client = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                try (Socket socket = listener.accept()) {
+                    OutputStream o = socket.getOutputStream();
+                    InputStream in = socket.getInputStream();
+                    RecordedClient.drive(ours, wire(socket, o, in, flows, n));
+                } finally {
+                    client.destroy();
+                    if (!client.waitFor(5, TimeUnit.SECONDS)) {
+                        client.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                    }
                 }
             }
         }
-        return write(dir, s, version, command, config, flows);
+        return write(dir, s, version, List.of(String.join(" ; ", commands)), config, flows);
     }
 
     /** {cert}/{key}: the ECDSA pair (also the CA file for client authentication); {rsacert}/{rsakey}: the RSA pair. */

@@ -47,9 +47,13 @@ final class RecordingReplay {
             // A session store only when a later connection resumes: offering tickets changes the ClientHello.
             RecordedClient.Sessions sessions = r.connections() > 1 ? RecordedClient.Sessions.fresh() : null;
             String negotiated = "";
+            // Our server keeps one configuration (and so one ticket key and one random stream) for all connections,
+            // as when it was recorded; our client gets a fresh one per connection with a shared session store.
+            tlsconf.impl.TlsConfig server = "server".equals(role) ? RecordedClient.config(r.configuration()) : null;
             for (int n = 0; n < r.connections(); n++) {
                 ReplayingTransport transport = new ReplayingTransport(r.flows(n));
-                TlsEngine engine = RecordedClient.drive(RecordedClient.config(r.configuration(), n, sessions),
+                TlsEngine engine = RecordedClient.drive(server != null ? server
+                        : RecordedClient.config(r.configuration(), n, sessions),
                         new RecordedClient.Wire() {
                             @Override
                             public void write(byte[] bytes) {

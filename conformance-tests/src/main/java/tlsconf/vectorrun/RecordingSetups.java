@@ -134,6 +134,12 @@ final class RecordingSetups {
                     + "gnutls-cli answers with an ECDSA P-256 certificate and CertificateVerify",
                     "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1",
                     List.of(GNUTLS_13, "--x509certfile={cert}", "--x509keyfile={key}")),
+            new Setup(Peer.OPENSSL_CLIENT, "server-tls13-resumption", "our server issues a ticket on the first "
+                    + "connection; s_client (-sess_out, then -sess_in) resumes with it on the second (psk_dhe_ke)",
+                    "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of("{resume}"), 2),
+            Setup.tls12(Peer.OPENSSL_CLIENT, "server-tls12-resumption-ticket", "our server, TLS 1.2, issues an "
+                    + "RFC 5077 ticket on the first connection; s_client (-sess_out, then -sess_in) resumes with it",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of("{resume}"), 2),
             new Setup(Peer.GNUTLS_CLIENT, "server-tls13-aes128-x25519", "our server, TLS 1.3, "
                     + "TLS_AES_128_GCM_SHA256, x25519, ECDSA P-256", "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1",
                     List.of(GNUTLS_13)),
