@@ -44,7 +44,8 @@ class Tls12FamiliesTest {
             "tls12.certificate.expired", "tls12.certificate.unknown-ca", "tls12.certificate.empty-certificate-list",
             "tls12.certificate-verify.signed-with-other-key", "tls12.record.fragmented-handshake",
             "tls12.record.oversize", "tls12.record.unknown-content-type", "tls12.record.bad-mac",
-            "tls12.order.server-key-exchange-under-rsa");
+            "tls12.order.server-key-exchange-under-rsa", "tls12.message.length-mismatch",
+            "tls12.message.unknown-extension", "tls12.message.unsolicited-extension");
     private static final List<String> PENDING = List.of("tls12.order.hello-request", "tls12.order.client-hello-after-handshake");
 
     private static Harness reference(Role role, PeerVerifier targetVerifier) {

@@ -13,6 +13,8 @@ import tlsconf.conformance.check.Profile;
 import tlsconf.conformance.check.Requirement;
 import tlsconf.conformance.scenario.Anchor;
 import tlsconf.conformance.scenario.Fault;
+import tlsconf.conformance.scenario.Mutation;
+import tlsconf.conformance.scenario.Scenario;
 import tlsconf.conformance.scenario.Protection;
 import tlsconf.conformance.verdict.Expectation;
 import tlsconf.model.vocabulary.AlertDescription;
@@ -30,7 +32,8 @@ public final class Tls12MalformedChecks {
     }
 
     public static List<Check> all() {
-        return List.of(fragmented(), oversize(), unknownContentType(), badMac());
+        return List.of(fragmented(), oversize(), unknownContentType(), badMac(), lengthField(), unknownExtension(),
+                unsolicitedExtension());
     }
 
     private static Applicability both() {
@@ -96,5 +99,48 @@ public final class Tls12MalformedChecks {
                     }
                     return s.build();
                 });
+    }
+
+    static Check lengthField() {
+        Expectation decode = Expectation.Reject.of("7.2.2", AlertDescription.DECODE_ERROR,
+                AlertDescription.UNEXPECTED_MESSAGE);
+        return Check.of("tls12.message.length-mismatch", "malformed",
+                Requirement.rfc5246("7.2.2", "A handshake message whose length field does not match its content, "
+                        + "or with bytes after its last field, cannot be decoded: decode_error."),
+                "fatal decode_error", both(),
+                (id, v, role, profile, random) -> {
+                    HandshakeType m = firstMessage(role);
+                    return new Scenarios(id, v, role)
+                            .add(decode, new Fault.Mutate(m, new Mutation.LengthDelta(-1)))
+                            .add(decode, new Fault.Mutate(m, new Mutation.Append("00")))
+                            .build();
+                });
+    }
+
+    static Check unknownExtension() {
+        return Check.of("tls12.message.unknown-extension", "malformed",
+                Requirement.rfc5246("7.4.1.4", "A server MUST ignore ClientHello extensions it does not recognise "
+                        + "(GREASE values too, RFC 8701)."),
+                "handshake completes", new Applicability(EnumSet.of(TlsVersion.TLS_1_2), EnumSet.of(Role.SERVER),
+                        EnumSet.of(Capability.OBSERVABLE_COMPLETION)),
+                (id, v, role, profile, random) -> new Scenarios(id, v, role)
+                        // The peer's transcript keeps its unmodified ClientHello, so the ServerHello is the evidence.
+                        .add(new Expectation.Accept("7.4.1.4"), List.of(Scenario.SERVER_HELLO_ACCEPTS),
+                                new Fault.Mutate(CLIENT_HELLO, new Mutation.AddExtension(0x1a1a, "")))
+                        .add(new Expectation.Accept("7.4.1.4"), List.of(Scenario.SERVER_HELLO_ACCEPTS),
+                                new Fault.Mutate(CLIENT_HELLO, new Mutation.AddExtension(0xff77, "0102030405")))
+                        .build());
+    }
+
+    static Check unsolicitedExtension() {
+        return Check.of("tls12.message.unsolicited-extension", "malformed",
+                Requirement.rfc5246("7.4.1.4", "A ServerHello extension the client did not offer MUST make the "
+                        + "client abort with unsupported_extension."),
+                "fatal unsupported_extension", new Applicability(EnumSet.of(TlsVersion.TLS_1_2),
+                        EnumSet.of(Role.CLIENT), EnumSet.of(Capability.OBSERVABLE_COMPLETION)),
+                (id, v, role, profile, random) -> new Scenarios(id, v, role)
+                        .add(Expectation.Reject.of("7.4.1.4", AlertDescription.UNSUPPORTED_EXTENSION),
+                                new Fault.Mutate(SERVER_HELLO, new Mutation.AddExtension(0xff77, "00")))
+                        .build());
     }
 }
