@@ -59,9 +59,11 @@ class RecordingsTest {
             Recording r = (Recording) f.body();
             seen.add(r.peer().name() + " TLS " + r.configuration().get("tls"));
         }
-        assertEquals(new TreeSet<>(Set.of("openssl s_server TLS 1.2", "openssl s_server TLS 1.3",
+        // Recordings of further peers may be added; these must stay.
+        Set<String> required = Set.of("openssl s_server TLS 1.2", "openssl s_server TLS 1.3",
                 "openssl s_client TLS 1.2", "openssl s_client TLS 1.3", "gnutls-serv TLS 1.2", "gnutls-serv TLS 1.3",
-                "gnutls-cli TLS 1.2", "gnutls-cli TLS 1.3")), seen);
+                "gnutls-cli TLS 1.2", "gnutls-cli TLS 1.3");
+        assertTrue(seen.containsAll(required), "recorded: " + seen);
     }
 
     @Test
