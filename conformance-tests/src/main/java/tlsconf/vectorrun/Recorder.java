@@ -281,31 +281,47 @@ public final class Recorder {
         try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(10000);
             for (int n = 0; n < s.connections(); n++) {
-                List<String> command = s.peer().command(listener.getLocalPort(), cert, key, s.tls());
-                for (String o : s.serverOptions()) {
-                    if (o.equals("{resume}")) {
-                        // openssl s_client keeps the session of connection 0 in a file and offers it on the next.
-                        command.addAll(List.of(n == 0 ? "-sess_out" : "-sess_in", session.toString()));
-                    } else {
-                        command.add(placeholders(o, cert));
-                    }
-                }
-                commands.add(String.join(" ", command));
-                Process client = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                try (Socket socket = listener.accept()) {
-                    OutputStream o = socket.getOutputStream();
-                    InputStream in = socket.getInputStream();
-                    RecordedClient.drive(ours, wire(socket, o, in, flows, n));
+                // One peer process per connection (s_client -sess_out, then -sess_in).
+                Process client = startClient(s, listener, cert, key, session, n, commands);
+                try {
+                    acceptOne(listener, ours, flows, n);
                 } finally {
-                    client.destroy();
-                    if (!client.waitFor(5, TimeUnit.SECONDS)) {
-                        client.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                    }
+                    stop(client);
                 }
             }
         }
         return write(dir, s, version, List.of(String.join(" ; ", commands)), config, flows);
+    }
+
+    private static void acceptOne(ServerSocket listener, tlsconf.impl.TlsConfig ours, List<Object[]> flows, int n)
+            throws IOException {
+        try (Socket socket = listener.accept()) {
+            RecordedClient.drive(ours, wire(socket, socket.getOutputStream(), socket.getInputStream(), flows, n));
+        }
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(5, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts the client peer for connection {@code n} and notes its command line. */
+    private static Process startClient(Setup s, ServerSocket listener, Path cert, Path key, Path session, int n,
+            List<String> commands) throws IOException {
+        List<String> command = s.peer().command(listener.getLocalPort(), cert, key, s.tls());
+        for (String o : s.serverOptions()) {
+            if (o.equals("{resume}")) {
+                // openssl s_client keeps the session of connection 0 in a file and offers it on the next.
+                command.addAll(List.of(n == 0 ? "-sess_out" : "-sess_in", session.toString()));
+            } else {
+                command.add(placeholders(o, cert));
+            }
+        }
+        commands.add(String.join(" ", command));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     /** {cert}/{key}: the ECDSA pair (also the CA file for client authentication); {rsacert}/{rsakey}: the RSA pair. */
