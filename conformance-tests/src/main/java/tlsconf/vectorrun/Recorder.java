@@ -280,12 +280,22 @@ public final class Recorder {
         Files.deleteIfExists(session);
         try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(10000);
-            for (int n = 0; n < s.connections(); n++) {
-                // One peer process per connection (s_client -sess_out, then -sess_in).
-                Process client = startClient(s, listener, cert, key, session, n, commands);
-                try {
+            // One peer process per connection (s_client -sess_out, then -sess_in), except gnutls-cli --resume, which
+            // makes both connections itself.
+            boolean oneProcess = s.serverOptions().contains("--resume");
+            Process client = null;
+            try {
+                for (int n = 0; n < s.connections(); n++) {
+                    if (client == null || !oneProcess) {
+                        client = startClient(s, listener, cert, key, session, n, commands);
+                    }
                     acceptOne(listener, ours, flows, n);
-                } finally {
+                    if (!oneProcess) {
+                        stop(client);
+                    }
+                }
+            } finally {
+                if (client != null) {
                     stop(client);
                 }
             }

@@ -146,6 +146,13 @@ final class RecordingSetups {
             new Setup(Peer.GNUTLS_CLIENT, "server-tls13-hrr-p384", "our server wants secp384r1, which gnutls-cli "
                     + "supports but sends no share for: HelloRetryRequest", "TLS_AES_256_GCM_SHA384", "SECP384R1",
                     List.of(GNUTLS_13)),
+            new Setup(Peer.GNUTLS_CLIENT, "server-tls13-resumption", "our server issues a ticket on the first "
+                    + "connection; gnutls-cli --resume --waitresumption offers it on a second connection",
+                    "TLS_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of(GNUTLS_13, "--resume", "--waitresumption"),
+                    2),
+            Setup.tls12(Peer.GNUTLS_CLIENT, "server-tls12-resumption-ticket", "our server, TLS 1.2, issues an RFC "
+                    + "5077 ticket; gnutls-cli --resume offers it on a second connection",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "X25519,SECP256R1", List.of(GNUTLS_12, "--resume"), 2),
             Setup.tls12(Peer.GNUTLS_CLIENT, "server-tls12-ecdhe-ecdsa-aes128", "our server, TLS 1.2, "
                     + "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, ECDSA P-256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
                     "X25519,SECP256R1", List.of(GNUTLS_12), 1));
