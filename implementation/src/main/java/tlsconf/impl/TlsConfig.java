@@ -29,6 +29,7 @@ public final class TlsConfig {
     private final String serverName;
     private final List<X509Certificate> trustAnchors;
     private final List<X509Certificate> certificateChain;
+    private final List<byte[]> certificateChainDer;
     private final PrivateKey privateKey;
     private final ClientAuth clientAuth;
     private final SessionStore sessionStore;
@@ -68,6 +69,7 @@ public final class TlsConfig {
         serverName = b.serverName;
         trustAnchors = List.copyOf(b.trustAnchors);
         certificateChain = b.certificateChain == null ? List.of() : List.copyOf(b.certificateChain);
+        certificateChainDer = encode(certificateChain);
         privateKey = b.privateKey;
         clientAuth = b.clientAuth;
         sessionStore = b.sessionStore;
@@ -97,6 +99,19 @@ public final class TlsConfig {
         random.nextBytes(ticketKey);
     }
 
+    private static List<byte[]> encode(List<X509Certificate> chain) {
+        List<byte[]> der = new java.util.ArrayList<>(chain.size());
+        for (X509Certificate c : chain) {
+            try {
+                der.add(c.getEncoded());
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalArgumentException("cannot encode our certificate "
+                        + c.getSubjectX500Principal().getName() + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(der);
+    }
+
     /** TLS 1.2 suites named in {@link Builder#cipherSuites} replace those of the TLS 1.2 options, in that order. */
     private static tlsconf.impl.tls12.Tls12Options tls12Options(tlsconf.impl.tls12.Tls12Options o,
             List<CipherSuite> suites) {
@@ -123,6 +138,8 @@ public final class TlsConfig {
     public String serverName() { return serverName; }
     public List<X509Certificate> trustAnchors() { return trustAnchors; }
     public List<X509Certificate> certificateChain() { return certificateChain; }
+    /** Our chain as DER, encoded once at build time for every Certificate message we send (RFC 8446 §4.4.2). */
+    public List<byte[]> certificateChainDer() { return certificateChainDer; }
     public PrivateKey privateKey() { return privateKey; }
     /** Our private key as a BC parameter, converted once at build time; null without credentials. */
     public org.bouncycastle.crypto.params.AsymmetricKeyParameter signingKey() { return signingKey; }

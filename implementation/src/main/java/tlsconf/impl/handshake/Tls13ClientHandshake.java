@@ -1,7 +1,6 @@
 package tlsconf.impl.handshake;
 
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -493,15 +492,7 @@ public final class Tls13ClientHandshake implements Handshake {
                 ctx.send(CertificateMessage.of(request.context(), List.of()));
                 return false;
             }
-            List<byte[]> der = new ArrayList<>();
-            for (X509Certificate c : config.certificateChain()) {
-                try {
-                    der.add(c.getEncoded());
-                } catch (java.security.cert.CertificateEncodingException e) {
-                    throw Violation.INTERNAL.alert("cannot encode our certificate: " + e.getMessage());
-                }
-            }
-            ctx.send(CertificateMessage.of(request.context(), der));
+            ctx.send(CertificateMessage.of(request.context(), config.certificateChainDer()));
             ctx.send(Proofs.certificateVerify(false, ours, config.signingKey(), ctx.transcript().currentHash(),
                     config.random()));
             return true;

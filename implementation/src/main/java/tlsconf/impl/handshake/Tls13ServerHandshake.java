@@ -1,6 +1,5 @@
 package tlsconf.impl.handshake;
 
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -286,15 +285,7 @@ public final class Tls13ServerHandshake implements Handshake {
                                     .stream().map(SignatureScheme::code).toList()))));
                     ctx.send(request);
                 }
-                List<byte[]> der = new ArrayList<>();
-                for (X509Certificate c : config.certificateChain()) {
-                    try {
-                        der.add(c.getEncoded());
-                    } catch (CertificateEncodingException e) {
-                        throw Violation.INTERNAL.alert("cannot encode our certificate: " + e.getMessage());
-                    }
-                }
-                ctx.send(CertificateMessage.of(new byte[0], der));
+                ctx.send(CertificateMessage.of(new byte[0], config.certificateChainDer()));
                 ctx.send(Proofs.certificateVerify(true, scheme, config.signingKey(), ctx.transcript().currentHash(),
                         config.random()));
             }

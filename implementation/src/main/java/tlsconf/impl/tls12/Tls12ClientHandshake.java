@@ -407,7 +407,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
                     : Optional.empty();
             clientScheme = scheme.orElse(null);
             // RFC 5246 §7.4.6: without a suitable certificate the client sends an empty list.
-            send(new Certificate12(clientScheme == null ? List.of() : der(config.certificateChain())));
+            send(new Certificate12(clientScheme == null ? List.of() : config.certificateChainDer()));
         }
         byte[] premaster;
         NamedGroup group = null;
@@ -440,18 +440,6 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
         Established e = new Established(master, keys, summary);
         return p.ticketExpected() ? new ExpectNewSessionTicket(p, e, false)
                 : new ExpectChangeCipherSpec(p, e, false, null);
-    }
-
-    private static List<byte[]> der(List<X509Certificate> chain) throws TlsAlertException {
-        List<byte[]> out = new ArrayList<>();
-        for (X509Certificate c : chain) {
-            try {
-                out.add(c.getEncoded());
-            } catch (java.security.cert.CertificateEncodingException e) {
-                throw Violation.INTERNAL.alert("cannot encode our certificate: " + e.getMessage());
-            }
-        }
-        return out;
     }
 
     /** RFC 5077 §3.3: a server that sent session_ticket in its ServerHello sends NewSessionTicket before its CCS. */

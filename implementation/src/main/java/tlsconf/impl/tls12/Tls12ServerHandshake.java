@@ -250,7 +250,7 @@ public final class Tls12ServerHandshake implements Tls12Handshake {
                 ext.add(HelloExtensions.pointFormats());
             }
             send(new Hello(new ServerHello(VERSION, serverRandom, sessionId, suite.code(), 0, new Extensions(ext))));
-            send(new Certificate12(der(config.certificateChain())));
+            send(new Certificate12(config.certificateChainDer()));
             OurKey ours = null;
             if (suite.keyExchange().ephemeral()) {
                 EphemeralKey k = config.keyShareSource().keyFor(group.get(), config.random());
@@ -284,18 +284,6 @@ public final class Tls12ServerHandshake implements Tls12Handshake {
             }
         }
         return false;
-    }
-
-    private static List<byte[]> der(List<X509Certificate> chain) throws TlsAlertException {
-        List<byte[]> out = new ArrayList<>();
-        for (X509Certificate c : chain) {
-            try {
-                out.add(c.getEncoded());
-            } catch (java.security.cert.CertificateEncodingException e) {
-                throw Violation.INTERNAL.alert("cannot encode our certificate: " + e.getMessage());
-            }
-        }
-        return out;
     }
 
     final class ExpectClientCertificate implements State {
