@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Properties;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 import tlsconf.impl.crypto.KeyShareSource;
@@ -20,21 +17,10 @@ import tlsconf.model.vocabulary.Role;
  * rules, our CCS before the Finished; every record byte for byte.
  */
 class Rfc8448CompatibilityModeTest {
-    private static final Properties S7 = new Properties();
-
-    static {
-        try (InputStream in = Rfc8448CompatibilityModeTest.class.getResourceAsStream(
-                "/rfc8448/section7.properties")) {
-            S7.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("rfc8448/section7.properties missing from the test class path", e);
-        }
-    }
+    private static final Rfc8448 S7 = Rfc8448.section(7);
 
     private static byte[] v7(String key) {
-        String hex = S7.getProperty(key);
-        assertNotNull(hex, "RFC 8448 §7 value " + key);
-        return Hex.decode(hex);
+        return S7.bytes(key);
     }
 
     @Test

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
@@ -22,20 +19,10 @@ import tlsconf.model.vocabulary.Role;
  * transcript substitution and with the server's cookie) and the Finished record come out byte for byte.
  */
 class Rfc8448HelloRetryTest {
-    private static final Properties S5 = new Properties();
-
-    static {
-        try (InputStream in = Rfc8448HelloRetryTest.class.getResourceAsStream("/rfc8448/section5.properties")) {
-            S5.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("rfc8448/section5.properties missing from the test class path", e);
-        }
-    }
+    private static final Rfc8448 S5 = Rfc8448.section(5);
 
     private static byte[] v5(String key) {
-        String hex = S5.getProperty(key);
-        assertNotNull(hex, "RFC 8448 §5 value " + key);
-        return Hex.decode(hex);
+        return S5.bytes(key);
     }
 
     @Test

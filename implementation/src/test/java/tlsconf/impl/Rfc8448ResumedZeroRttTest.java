@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 import tlsconf.impl.crypto.KeyShareSource;
@@ -30,20 +27,10 @@ import tlsconf.model.vocabulary.Role;
  * EndOfEarlyData, Finished and application data records byte for byte. Values come from the RFC text.
  */
 class Rfc8448ResumedZeroRttTest {
-    private static final Properties S4 = new Properties();
-
-    static {
-        try (InputStream in = Rfc8448ResumedZeroRttTest.class.getResourceAsStream("/rfc8448/section4.properties")) {
-            S4.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("rfc8448/section4.properties missing from the test class path", e);
-        }
-    }
+    private static final Rfc8448 S4 = Rfc8448.section(4);
 
     private static byte[] v4(String key) {
-        String hex = S4.getProperty(key);
-        assertNotNull(hex, "RFC 8448 §4 value " + key);
-        return Hex.decode(hex);
+        return S4.bytes(key);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -1,11 +1,9 @@
 package tlsconf.impl.crypto;
 
+import tlsconf.impl.Rfc8448;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 import tlsconf.impl.CipherSuite;
@@ -20,26 +18,17 @@ import tlsconf.impl.record.RecordProtection;
 
 /**
  * RFC 8448 §3 (simple 1-RTT handshake) through our primitives: every expected value comes from the RFC text
- * (extracted by {@code src/test/resources/rfc8448/extract8448.py}), never from our own output.
+ * (the vector files of the vectors module, extracted from the RFC text), never from our own output.
  */
 public class Rfc8448Section3Test {
-    private static final Properties V = new Properties();
+    private static final Rfc8448 V = Rfc8448.section(3);
     private static final HashAlgorithm H = HashAlgorithm.SHA256;
     private static final CipherSuite SUITE = CipherSuite.TLS_AES_128_GCM_SHA256;
 
-    static {
-        try (InputStream in = Rfc8448Section3Test.class.getResourceAsStream("/rfc8448/section3.properties")) {
-            V.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("rfc8448/section3.properties missing from the test class path", e);
-        }
-    }
 
-    /** A value of RFC 8448 §3 by "who|step|field" (see the properties file). */
+    /** A value of RFC 8448 §3 by "who|step|field" (see {@link tlsconf.impl.Rfc8448}). */
     public static byte[] v(String key) {
-        String hex = V.getProperty(key);
-        assertNotNull(hex, "RFC 8448 value " + key);
-        return Hex.decode(hex);
+        return V.bytes(key);
     }
 
     static byte[] concat(byte[]... parts) {
