@@ -40,6 +40,19 @@ public final class Binaries {
     }
 
     /**
+     * The one line to print when one of {@code programs} (all from {@code debianPackage}) is missing: {@code
+     * selfserv not installed (apt-get install -y libnss3-tools)}; empty when all are on the PATH.
+     */
+    public static Optional<String> missing(String debianPackage, String... programs) {
+        for (String program : programs) {
+            if (!installed(program)) {
+                return Optional.of(program + " not installed (apt-get install -y " + debianPackage + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The binary's path, or a {@link PeerException} of kind NOT_INSTALLED whose message is the one line to
      * print: {@code openssl not installed (apt-get install -y openssl)}.
      */

@@ -19,6 +19,15 @@ public interface PeerPreset {
     /** Whether the binaries (if any) are installed. */
     boolean installed();
 
+    /**
+     * Why the preset cannot run on this machine, as the one line to print ("selfserv not installed (apt-get install
+     * -y libnss3-tools)"), or empty when it can.
+     */
+    default java.util.Optional<String> missing() {
+        return installed() ? java.util.Optional.empty()
+                : java.util.Optional.of(name() + " not installed (see PEERS.md for its package)");
+    }
+
     /** What the peer supports in {@code role}. */
     Capabilities capabilities(Role role);
 

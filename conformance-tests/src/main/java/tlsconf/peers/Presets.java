@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import tlsconf.peers.botan.BotanPreset;
 import tlsconf.peers.gnutls.GnuTlsPreset;
+import tlsconf.peers.jsse.BcJssePreset;
 import tlsconf.peers.jsse.JssePreset;
 import tlsconf.peers.nss.NssPreset;
 import tlsconf.peers.openssl.OpenSslPreset;
@@ -13,7 +14,7 @@ import tlsconf.peers.openssl.OpenSslPreset;
 public final class Presets {
 
     private static final List<PeerPreset> ALL = List.of(new OpenSslPreset(), new GnuTlsPreset(), new JssePreset(),
-            new NssPreset(), new BotanPreset());
+            new NssPreset(), new BotanPreset(), new BcJssePreset());
 
     private Presets() {
     }
@@ -45,5 +46,10 @@ public final class Presets {
     /** Botan 2.19: TLS 1.2 only. */
     public static PeerPreset botan() {
         return ALL.get(4);
+    }
+
+    /** Bouncy Castle's JSSE provider, in-process. */
+    public static PeerPreset bcjsse() {
+        return ALL.get(5);
     }
 }

@@ -18,7 +18,7 @@ class PresetsTest {
 
     @Test
     void presetsByName() {
-        assertEquals(List.of("openssl", "gnutls", "jsse", "nss", "botan"),
+        assertEquals(List.of("openssl", "gnutls", "jsse", "nss", "botan", "bcjsse"),
                 Presets.all().stream().map(PeerPreset::name).toList());
         assertTrue(Presets.byName("wolfssl").isEmpty());
     }

@@ -16,7 +16,8 @@ import tlsconf.model.vocabulary.Role;
  * plays against it. The only place that knows the presets.
  */
 public final class Harnesses {
-    public static final List<String> PRESETS = List.of("reference", "jsse", "openssl", "gnutls");
+    public static final List<String> PRESETS = List.of("reference", "jsse", "bcjsse", "openssl", "gnutls", "nss",
+            "botan");
 
     private Harnesses() {
     }
@@ -57,7 +58,7 @@ public final class Harnesses {
     private static List<Harness> preset(String name, Role role, RunOptions options) {
         return switch (name) {
             case "reference" -> List.of(ReferenceHarness.create(role, options));
-            case "jsse", "openssl", "gnutls" -> PresetHarness.create(name, role, options);
+            case "jsse", "bcjsse", "openssl", "gnutls", "nss", "botan" -> PresetHarness.create(name, role, options);
             default -> throw new IllegalArgumentException("unknown target '" + name + "' (presets: "
                     + String.join(", ", PRESETS) + ")");
         };

@@ -54,7 +54,12 @@ public final class GnuTlsPreset implements PeerPreset {
 
     @Override
     public boolean installed() {
-        return Binaries.installed(SERVER_BINARY) && Binaries.installed(CLIENT_BINARY);
+        return missing().isEmpty();
+    }
+
+    @Override
+    public java.util.Optional<String> missing() {
+        return Binaries.missing(PACKAGE, SERVER_BINARY, CLIENT_BINARY);
     }
 
     @Override

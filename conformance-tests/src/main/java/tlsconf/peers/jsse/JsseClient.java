@@ -44,6 +44,7 @@ public final class JsseClient implements RunningPeer {
 
     private final PeerConfig config;
     private final int port;
+    private final String stack;
     private final SSLContext context;
     private final OutputTail output = OutputTail.inMemory(OutputTail.DEFAULT_MAX_LINES);
     private final Thread thread;
@@ -51,17 +52,26 @@ public final class JsseClient implements RunningPeer {
     private volatile boolean failed;
     private volatile boolean finished;
 
-    private JsseClient(PeerConfig config, int port) {
+    private JsseClient(PeerConfig config, int port, String stack, java.security.Provider provider) {
         this.config = config;
         this.port = port;
-        this.context = JsseContexts.create(config);
-        this.thread = new Thread(this::run, "jsse-client-" + port);
+        this.stack = stack;
+        this.context = JsseContexts.create(config, provider);
+        this.thread = new Thread(this::run, stack + "-client-" + port);
         this.thread.setDaemon(true);
     }
 
     /** Starts connecting to 127.0.0.1:port; returns at once. */
     public static JsseClient start(PeerConfig config, int port) {
-        JsseClient client = new JsseClient(config, port);
+        return start(config, port, "jsse", null);
+    }
+
+    /**
+     * Starts a client of JSSE provider {@code provider} (null: SunJSSE), named {@code stack} in messages ("bcjsse");
+     * returns at once.
+     */
+    public static JsseClient start(PeerConfig config, int port, String stack, java.security.Provider provider) {
+        JsseClient client = new JsseClient(config, port, stack, provider);
         client.thread.start();
         return client;
     }
@@ -126,7 +136,7 @@ public final class JsseClient implements RunningPeer {
 
     @Override
     public String name() {
-        return "jsse client to 127.0.0.1:" + port;
+        return stack + " client to 127.0.0.1:" + port;
     }
 
     @Override

@@ -2,6 +2,7 @@ package tlsconf.peers.jsse;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -13,7 +14,11 @@ import javax.net.ssl.TrustManagerFactory;
 import tlsconf.peers.PeerConfig;
 import tlsconf.peers.PeerCredentials;
 
-/** SSLContexts of the JDK's own provider (SunJSSE), built from in-memory credentials and trust anchors. */
+/**
+ * SSLContexts of a JSSE provider (the JDK's own SunJSSE, or Bouncy Castle's BCJSSE), built from in-memory
+ * credentials and trust anchors. Key and trust managers come from the same provider as the context, so each stack
+ * verifies chains with its own code.
+ */
 final class JsseContexts {
 
     private static final char[] PASSWORD = "tlsconf".toCharArray();
@@ -23,16 +28,27 @@ final class JsseContexts {
 
     /** A SunJSSE "TLS" context with {@code config}'s credentials (if any) and trust anchors (if any). */
     static SSLContext create(PeerConfig config) {
+        return create(config, null);
+    }
+
+    /**
+     * A "TLS" context of {@code provider} (null: SunJSSE) with {@code config}'s credentials (if any) and trust
+     * anchors (if any).
+     */
+    static SSLContext create(PeerConfig config, Provider provider) {
         try {
-            SSLContext ctx = SSLContext.getInstance("TLS", "SunJSSE");
+            SSLContext ctx = provider == null ? SSLContext.getInstance("TLS", "SunJSSE")
+                    : SSLContext.getInstance("TLS", provider);
             KeyManagerFactory kmf = null;
             if (config.credentials().isPresent()) {
-                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf = provider == null ? KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm())
+                        : KeyManagerFactory.getInstance("PKIX", provider);
                 kmf.init(keyStore(config.credentials().get()), PASSWORD);
             }
             TrustManagerFactory tmf = null;
             if (!config.trustAnchors().isEmpty()) {
-                tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf = provider == null ? TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm())
+                        : TrustManagerFactory.getInstance("PKIX", provider);
                 tmf.init(trustStore(config.trustAnchors()));
             }
             ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);

@@ -43,6 +43,7 @@ public final class JsseServer implements RunningPeer {
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final SSLServerSocket listener;
+    private final String stack;
     private final OutputTail output = OutputTail.inMemory(OutputTail.DEFAULT_MAX_LINES);
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "jsse-server-connection");
@@ -53,15 +54,24 @@ public final class JsseServer implements RunningPeer {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private JsseServer(SSLServerSocket listener) {
+    private JsseServer(SSLServerSocket listener, String stack) {
         this.listener = listener;
-        this.acceptor = new Thread(this::acceptLoop, "jsse-server-accept-" + listener.getLocalPort());
+        this.stack = stack;
+        this.acceptor = new Thread(this::acceptLoop, stack + "-server-accept-" + listener.getLocalPort());
         this.acceptor.setDaemon(true);
     }
 
     /** Starts listening; returns when the server accepts connections. */
     public static JsseServer start(PeerConfig config) {
-        SSLContext ctx = JsseContexts.create(config);
+        return start(config, "jsse", null);
+    }
+
+    /**
+     * Starts a server of JSSE provider {@code provider} (null: SunJSSE), named {@code stack} in messages
+     * ("bcjsse"); returns when it accepts connections.
+     */
+    public static JsseServer start(PeerConfig config, String stack, java.security.Provider provider) {
+        SSLContext ctx = JsseContexts.create(config, provider);
         try {
             SSLServerSocket listener = (SSLServerSocket) ctx.getServerSocketFactory()
                     .createServerSocket(0, 50, FreePorts.LOOPBACK);
@@ -72,11 +82,11 @@ public final class JsseServer implements RunningPeer {
                 params.setWantClientAuth(true);
             }
             listener.setSSLParameters(params);
-            JsseServer server = new JsseServer(listener);
+            JsseServer server = new JsseServer(listener, stack);
             server.acceptor.start();
             return server;
         } catch (IOException e) {
-            throw new PeerException(PeerException.Kind.IO, "JSSE server cannot listen on 127.0.0.1: "
+            throw new PeerException(PeerException.Kind.IO, stack + " server cannot listen on 127.0.0.1: "
                     + e.getMessage(), e);
         }
     }
@@ -148,12 +158,18 @@ public final class JsseServer implements RunningPeer {
         // An orderly close, close_notify only (RFC 8446 §6.1). Without this, closing the socket makes SunJSSE end a
         // TLS 1.3 connection with user_canceled before close_notify (its duplex close), which a client reading the
         // page and the alerts in one go sees as the server cancelling a handshake that had in fact completed.
-        socket.shutdownOutput();
+        // BCJSSE has no half-close ("shutdownOutput() not supported in TLS"); its close() after a completed
+        // handshake sends close_notify alone, which the caller's try-with-resources does.
+        try {
+            socket.shutdownOutput();
+        } catch (UnsupportedOperationException e) {
+            // BCJSSE: closed by the caller
+        }
     }
 
     @Override
     public String name() {
-        return "jsse server";
+        return stack + " server";
     }
 
     @Override

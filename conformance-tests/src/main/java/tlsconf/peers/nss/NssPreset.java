@@ -51,17 +51,40 @@ public final class NssPreset implements PeerPreset {
         return "nss";
     }
 
+    private volatile String version;
+
     @Override
     public String version() {
-        // certutil prints no version; the library's is what matters and selfserv shows none either.
+        String v = version;
+        if (v == null) {
+            v = queryVersion();
+            version = v;
+        }
+        return v;
+    }
+
+    private static String queryVersion() {
+        // No NSS tool prints the library's version; on Debian the package manager knows it.
         Binaries.require(SERVER_BINARY, NssDatabase.PACKAGE);
-        return "NSS selfserv (" + NssDatabase.PACKAGE + ")";
+        if (Binaries.installed("dpkg-query")) {
+            try {
+                return "NSS " + Binaries.firstLineOf("dpkg", "dpkg-query", "-W", "-f=${Version}\n", "libnss3")
+                        .replaceFirst("^\\d+:", "");
+            } catch (tlsconf.peers.PeerException e) {
+                // not a Debian package here: fall through
+            }
+        }
+        return "NSS (" + NssDatabase.PACKAGE + ")";
     }
 
     @Override
     public boolean installed() {
-        return Binaries.installed(SERVER_BINARY) && Binaries.installed(CLIENT_BINARY) && Binaries.installed("certutil")
-                && Binaries.installed("pk12util");
+        return missing().isEmpty();
+    }
+
+    @Override
+    public java.util.Optional<String> missing() {
+        return Binaries.missing(NssDatabase.PACKAGE, SERVER_BINARY, CLIENT_BINARY, "certutil", "pk12util");
     }
 
     @Override
@@ -136,9 +159,11 @@ public final class NssPreset implements PeerPreset {
             throw new UncheckedIOException("cannot write " + request, e);
         }
         String version = config.version() == TlsVersion.TLS_1_3 ? "tls1.3" : "tls1.2";
-        // -4: IPv4 only, so "localhost" is 127.0.0.1; -h is also the name checked and sent as SNI.
-        List<String> cmd = new ArrayList<>(List.of(CLIENT_BINARY, "-4", "-h", config.serverName(), "-p",
-                Integer.toString(port), "-d", db, "-V", version + ":" + version, "-v", "-A", request.toString()));
+        // -h is only where to connect (tstclnt resolves it itself: names like www.tlsconf.test would not resolve);
+        // -a is the name sent as SNI and the one the server's certificate is checked against (SSL_SetURL).
+        List<String> cmd = new ArrayList<>(List.of(CLIENT_BINARY, "-4", "-h", "127.0.0.1", "-a",
+                config.serverName(), "-p", Integer.toString(port), "-d", db, "-V", version + ":" + version, "-v",
+                "-A", request.toString()));
         if (config.credentials().isPresent()) {
             cmd.addAll(List.of("-n", NssDatabase.NICKNAME));
         }

@@ -52,7 +52,12 @@ public final class OpenSslPreset implements PeerPreset {
 
     @Override
     public boolean installed() {
-        return Binaries.installed(BINARY);
+        return missing().isEmpty();
+    }
+
+    @Override
+    public java.util.Optional<String> missing() {
+        return Binaries.missing(PACKAGE, BINARY);
     }
 
     @Override
