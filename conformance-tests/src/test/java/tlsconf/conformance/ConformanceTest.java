@@ -54,8 +54,8 @@ class ConformanceTest {
         RunResult result = Conformance.run(Harnesses.describe(spec, harnesses), harnesses, options, known,
                 line -> { });
         ReportWriter.write(result, spec, Path.of("target", "tlsconf-report-junit"));
-        System.out.printf("tlsconf: seed %d, %d scenarios in %.2f s (%.0f scenarios/s)%n", result.seed(),
-                result.scenarios(), result.duration().toMillis() / 1000.0, result.scenariosPerSecond());
+        System.out.printf("tlsconf: seed %d, profile %s, %s%n", result.seed(), result.profile().cliName(),
+                result.speedLine());
         return result.checks().stream().map(c -> DynamicTest.dynamicTest(
                 c.displayName() + " TLS " + c.version().label(), () -> verdict(c)));
     }

@@ -36,6 +36,29 @@ public final class ReferencePeer implements TestPeer {
     private final Duration step;
     private final String serverName;
     private final java.nio.file.Path keyLogDir;
+    /** Chains and keys built once per peer (per run): scenario play only looks them up. */
+    private final java.util.Map<String, Presented> presented = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, TestPki.Chain> chains = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The peer's key shares, one per group for the whole run. RFC 8446 §4.2.8 lets a key share be reused; the peer
+     * is the attacker, not the implementation under test, and a fresh key per scenario would only double its
+     * share of the key generation. The scenario's randomness is still drawn as for a fresh key, so everything else
+     * the peer sends stays as before.
+     */
+    private final java.util.Map<tlsconf.impl.NamedGroup, tlsconf.impl.crypto.EphemeralKey> keyShares =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The target's chains as parsed by {@link #acceptAny}: a target presents the same few chains again and again. */
+    private final java.util.Map<List<java.nio.ByteBuffer>, List<X509Certificate>> parsedChains =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_PARSED_CHAINS = 256;
+    private static final long KEY_SHARE_SEED = 0x6b657973L;
+
+    /**
+     * What the peer presents for a certificate defect: the chain and key it configures, and the encoded Certificate
+     * message to send instead of the engine's when the chain does not parse (else null).
+     */
+    private record Presented(List<X509Certificate> chain, PrivateKey key, byte[] replacement) {
+    }
 
     public ReferencePeer(TestPki pki, Duration step, String serverName) {
         this(pki, step, serverName, null);
@@ -47,6 +70,65 @@ public final class ReferencePeer implements TestPeer {
         this.step = step;
         this.serverName = serverName;
         this.keyLogDir = keyLogDir;
+    }
+
+    /**
+     * Builds, before the scenarios are played, every chain and key they will ask for (the defective chains need RSA
+     * and other key generation that takes seconds on a cold JVM), in parallel. Playing then only looks them up; a
+     * scenario that was not prepared still works, it just builds its chain on first use.
+     */
+    public void prepare(List<Scenario> scenarios) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        for (Scenario s : scenarios) {
+            Role role = s.targetRole().peer();
+            boolean rsa = rsaKeyTransport(s, role);
+            keys.add("chain:" + (rsa ? KeyType.RSA_2048 : KeyType.EC_P256) + ":" + role);
+            s.faults().stream().filter(f -> f instanceof Fault.PresentCertificate)
+                    .forEach(f -> keys.add("defect:" + ((Fault.PresentCertificate) f).defect() + ":" + role));
+        }
+        keys.parallelStream().forEach(k -> {
+            String[] parts = k.split(":");
+            Role role = Role.valueOf(parts[2]);
+            try {
+                if (parts[0].equals("chain")) {
+                    chain(KeyType.valueOf(parts[1]), role);
+                } else {
+                    presented(parts[1], role);
+                }
+            } catch (RuntimeException e) {
+                // Reported by the scenario that needs it, as "not playable", when it is played.
+            }
+        });
+    }
+
+    /** Like {@link PeerVerifier#acceptAny()}: parses the target's chain without judging it, once per chain. */
+    private List<X509Certificate> acceptAny(Role peerRole, List<byte[]> der, String expectedName)
+            throws tlsconf.impl.alert.TlsAlertException {
+        List<java.nio.ByteBuffer> key = der.stream().map(d -> java.nio.ByteBuffer.wrap(d.clone())).toList();
+        List<X509Certificate> parsed = parsedChains.get(key);
+        if (parsed == null) {
+            parsed = PeerVerifier.parse(der);
+            if (parsedChains.size() < MAX_PARSED_CHAINS) {
+                parsedChains.putIfAbsent(key, parsed);
+            }
+        }
+        return parsed;
+    }
+
+    /**
+     * The peer's key for {@code group}: one per group, from a fixed seed (not from whichever scenario asks first,
+     * so replays stay byte-exact whatever the order of play).
+     */
+    private tlsconf.impl.crypto.EphemeralKey keyShare(tlsconf.impl.NamedGroup group, RandomSource random) {
+        // Draw what a fresh key would have drawn, so the rest of the peer's randomness is unchanged.
+        random.nextBytes(new byte[group == tlsconf.impl.NamedGroup.X448 ? 56
+                : group == tlsconf.impl.NamedGroup.SECP384R1 ? 48 : 32]);
+        return keyShares.computeIfAbsent(group, g -> tlsconf.impl.crypto.EphemeralKey.generate(g,
+                RandomSource.deterministic(KEY_SHARE_SEED + g.ordinal())));
+    }
+
+    private TestPki.Chain chain(KeyType type, Role role) {
+        return chains.computeIfAbsent(type + ":" + role, k -> pki.chain(type, role));
     }
 
     @Override
@@ -62,7 +144,8 @@ public final class ReferencePeer implements TestPeer {
                 .versions(scenario.version())
                 // One suite, so verify_data is 32 bytes and forged records use a known AEAD.
                 .cipherSuites(CipherSuite.TLS_AES_128_GCM_SHA256)
-                .peerVerifier(PeerVerifier.acceptAny())
+                .peerVerifier(this::acceptAny)
+                .keyShareSource(this::keyShare)
                 .random(RandomSource.deterministic(scenario.checkId().hashCode() * 31L + scenario.index()))
                 .ticketsToSend(0);
         byte[] replacement = null;
@@ -82,8 +165,7 @@ public final class ReferencePeer implements TestPeer {
                         + "': " + e.getMessage()), List.of());
             }
         } else if (needsCredentials) {
-            TestPki.Chain chain = pki.chain(rsaKeyTransport(scenario, role) ? KeyType.RSA_2048 : KeyType.EC_P256,
-                    role);
+            TestPki.Chain chain = chain(rsaKeyTransport(scenario, role) ? KeyType.RSA_2048 : KeyType.EC_P256, role);
             b.credentials(chain.certificates(), chain.leafKey());
         }
         for (Fault f : scenario.faults()) {
@@ -144,30 +226,43 @@ public final class ReferencePeer implements TestPeer {
      * (returned), since the target must refuse it before any CertificateVerify matters.
      */
     private byte[] configurePresented(TlsConfig.Builder b, String defect, Role role) {
-        TestPki.Chain good = pki.chain(KeyType.EC_P256, role);
-        if (defect.equals(CertificateChecks.CV_UNRELATED_KEY)) {
-            b.credentials(good.certificates(), pki.unrelatedKeyPair(KeyType.EC_P256).getPrivate());
-            return null;
-        }
-        if (defect.equals(CertificateChecks.CV_WRONG_KEY_TYPE)) {
-            b.credentials(good.certificates(), pki.unrelatedKeyPair(KeyType.ED25519).getPrivate());
-            return null;
-        }
-        CertificateDefect d = CertificateDefect.valueOf(defect);
-        if (d == CertificateDefect.EMPTY_CERTIFICATE_LIST && role == Role.CLIENT) {
+        if (CertificateDefect.EMPTY_CERTIFICATE_LIST.name().equals(defect) && role == Role.CLIENT) {
             // A client without credentials answers a CertificateRequest with an empty list and no
             // CertificateVerify: the engine does it, so the transcript stays consistent.
             return null;
         }
+        Presented p = presented(defect, role);
+        b.credentials(p.chain(), p.key());
+        return p.replacement() == null ? null : p.replacement().clone();
+    }
+
+    private Presented presented(String defect, Role role) {
+        String key = defect + ":" + role;
+        Presented p = presented.get(key);
+        if (p == null) {
+            p = build(defect, role);
+            presented.putIfAbsent(key, p);
+        }
+        return p;
+    }
+
+    private Presented build(String defect, Role role) {
+        TestPki.Chain good = chain(KeyType.EC_P256, role);
+        if (defect.equals(CertificateChecks.CV_UNRELATED_KEY)) {
+            return new Presented(good.certificates(), pki.unrelatedKeyPair(KeyType.EC_P256).getPrivate(), null);
+        }
+        if (defect.equals(CertificateChecks.CV_WRONG_KEY_TYPE)) {
+            return new Presented(good.certificates(), pki.unrelatedKeyPair(KeyType.ED25519).getPrivate(), null);
+        }
+        CertificateDefect d = CertificateDefect.valueOf(defect);
         DefectiveChain chain = pki.defective(d, role);
         List<X509Certificate> parsed = parse(chain.der());
         PrivateKey key = chain.leafKey().orElse(good.leafKey());
         if (parsed != null && !parsed.isEmpty()) {
-            b.credentials(parsed, key);
-            return null;
+            return new Presented(parsed, key, null);
         }
-        b.credentials(good.certificates(), good.leafKey());
-        return CertificateMessage.of(new byte[0], chain.der()).encode();
+        return new Presented(good.certificates(), good.leafKey(), CertificateMessage.of(new byte[0], chain.der())
+                .encode());
     }
 
     private tlsconf.impl.KeyLogWriter keyLogFile(Scenario scenario) {

@@ -40,8 +40,14 @@ public final class ConsoleReport {
         out.printf("checks %d (run %d, skipped %d), scenarios %d: passed %d, failed %d, known %d%n",
                 run.checks().size(), run.checksRun(), run.count(Verdict.SKIPPED), run.scenarios(),
                 run.count(Verdict.PASS), run.count(Verdict.FAIL), run.count(Verdict.KNOWN));
-        out.printf("duration %.2f s, %.1f scenarios/s%n", run.duration().toMillis() / 1000.0,
-                run.scenariosPerSecond());
+        out.printf("duration %.2f s (setup %.2f s, playing %.2f s, shrinking %.2f s)%n", seconds(run.duration()),
+                seconds(run.setup()), seconds(run.play()), seconds(run.shrink()));
+        out.printf("speed %.1f scenarios/s (%s); %.1f scenarios/s overall%n", run.scenariosPerSecond(),
+                RunResult.RATE_BASIS, run.scenariosPerSecondOverall());
         out.flush();
+    }
+
+    private static double seconds(java.time.Duration d) {
+        return d.toNanos() / 1e9;
     }
 }

@@ -24,10 +24,12 @@ final class HtmlReport {
                 .append(", strictness ").append(run.strictness().cliName()).append("</p>\n");
         b.append(String.format(Locale.ROOT, "<p>%d checks (%d skipped), %d scenarios: <span class=pass>%d passed"
                         + "</span>, <span class=fail>%d failed</span>, <span class=known>%d known</span>. "
-                        + "Duration %.2f s, %.1f scenarios/s.</p>%n",
+                        + "Duration %.2f s (setup %.2f s, playing %.2f s, shrinking %.2f s).</p>%n"
+                        + "<p>Speed: <b>%.1f scenarios/s</b> (%s); %.1f scenarios/s overall.</p>%n",
                 run.checks().size(), run.count(Verdict.SKIPPED), run.scenarios(), run.count(Verdict.PASS),
-                run.count(Verdict.FAIL), run.count(Verdict.KNOWN), run.duration().toMillis() / 1000.0,
-                run.scenariosPerSecond()));
+                run.count(Verdict.FAIL), run.count(Verdict.KNOWN), run.duration().toNanos() / 1e9,
+                run.setup().toNanos() / 1e9, run.play().toNanos() / 1e9, run.shrink().toNanos() / 1e9,
+                run.scenariosPerSecond(), Text.xml(RunResult.RATE_BASIS), run.scenariosPerSecondOverall()));
         b.append("<table><tr><th>verdict</th><th>check</th><th>role</th><th>TLS</th><th>requirement</th>")
                 .append("<th>scenarios</th><th>note</th></tr>\n");
         for (CheckResult r : run.checks()) {

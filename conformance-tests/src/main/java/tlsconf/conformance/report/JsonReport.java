@@ -12,7 +12,8 @@ import tlsconf.conformance.verdict.Strictness;
  * report.json. The schema (also in conformance-tests/README.md): the CLI.md fields ({@code target}, {@code
  * summary.{checks,scenarios,passed,failed,known,durationSeconds}}, {@code checks[].{id,rfc,section,requirement,
  * scenarios,verdict,expected,observed,replay}}) plus {@code seed}, {@code profile}, {@code strictness}, {@code
- * summary.{skipped,scenariosPerSecond}} and per check {@code family, role, version, failedScenarios, scenario,
+ * summary.{skipped,setupSeconds,playSeconds,shrinkSeconds,scenariosPerSecond,scenariosPerSecondBasis,
+ * scenariosPerSecondOverall}} (the rate is scenarios / playSeconds, see {@link RunResult#RATE_BASIS}) and per check {@code family, role, version, failedScenarios, scenario,
  * strictnessLevels, note, trace}.
  */
 final class JsonReport {
@@ -34,7 +35,12 @@ final class JsonReport {
         summary.put("known", run.count(Verdict.KNOWN));
         summary.put("skipped", run.count(Verdict.SKIPPED));
         summary.put("durationSeconds", Math.round(run.duration().toMillis()) / 1000.0);
+        summary.put("setupSeconds", Math.round(run.setup().toMillis()) / 1000.0);
+        summary.put("playSeconds", Math.round(run.play().toMillis()) / 1000.0);
+        summary.put("shrinkSeconds", Math.round(run.shrink().toMillis()) / 1000.0);
         summary.put("scenariosPerSecond", Math.round(run.scenariosPerSecond() * 10) / 10.0);
+        summary.put("scenariosPerSecondBasis", RunResult.RATE_BASIS);
+        summary.put("scenariosPerSecondOverall", Math.round(run.scenariosPerSecondOverall() * 10) / 10.0);
         ArrayNode checks = root.putArray("checks");
         for (CheckResult r : run.checks()) {
             ObjectNode c = checks.addObject();

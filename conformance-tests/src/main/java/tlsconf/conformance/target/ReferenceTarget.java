@@ -25,6 +25,9 @@ public final class ReferenceTarget implements Target {
     private final TestPki pki;
     private final Function<Scenario, String> expectedServerName;
     private final UnaryOperator<TlsConfig.Builder> tweak;
+    /** Looked up once (by {@link #start()} or the first scenario), not per scenario. */
+    private volatile List<java.security.cert.X509Certificate> trustAnchors;
+    private volatile TestPki.Chain serverChain;
 
     /**
      * @param expectedServerName for a client target: the name it must check for a scenario (name defects present
@@ -79,20 +82,26 @@ public final class ReferenceTarget implements Target {
 
     @Override
     public void start() {
-        // Warm the PKI once, so the first scenario does not pay for key generation.
-        pki.chain(KeyType.EC_P256, role);
+        // Build the PKI once, so no scenario pays for key generation.
+        credentials();
+    }
+
+    private void credentials() {
+        if (trustAnchors == null) {
+            serverChain = pki.chain(KeyType.EC_P256, Role.SERVER);
+            trustAnchors = List.of(pki.root(KeyType.EC_P256), pki.root(KeyType.RSA_2048), pki.root(KeyType.ED25519));
+        }
     }
 
     @Override
     public Connection open(Scenario scenario) {
+        credentials();
         TlsConfig.Builder b = TlsConfig.builder(role)
                 .versions(scenario.version())
                 .random(RandomSource.deterministic(~(scenario.checkId().hashCode() * 31L + scenario.index())))
-                .trustAnchors(List.of(pki.root(KeyType.EC_P256), pki.root(KeyType.RSA_2048),
-                        pki.root(KeyType.ED25519)));
+                .trustAnchors(trustAnchors);
         if (role == Role.SERVER) {
-            TestPki.Chain chain = pki.chain(KeyType.EC_P256, Role.SERVER);
-            b.credentials(chain.certificates(), chain.leafKey());
+            b.credentials(serverChain.certificates(), serverChain.leafKey());
             b.clientAuth(scenario.hasOption("client-auth") ? ClientAuth.REQUEST : ClientAuth.NONE);
             b.ticketsToSend(0);
         } else {

@@ -76,8 +76,15 @@ public final class ModelChecks {
     record Played(String name, List<Fault> faults, Expectation expected) {
     }
 
+    /** The model's deviations depend only on role and version: derived once per JVM, not once per check run. */
+    private static final Map<String, List<Played>> GENERATED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Every playable deviation of the default full handshake of the target's model, deduplicated by faults. */
     static List<Played> generate(Role targetRole, TlsVersion version) {
+        return GENERATED.computeIfAbsent(targetRole + ":" + version, k -> derive(targetRole, version));
+    }
+
+    private static List<Played> derive(Role targetRole, TlsVersion version) {
         Model model = Models.of(version, targetRole);
         RunParameters params = RunParameters.defaults();
         Oracle oracle = Oracle.of(model, params);
