@@ -55,6 +55,7 @@ public final class TlsConfig {
     private final java.util.function.UnaryOperator<List<tlsconf.impl.message.Extension>> clientHelloExtensions;
     private final java.util.function.UnaryOperator<List<tlsconf.impl.message.Extension>> encryptedExtensions;
     private final org.bouncycastle.crypto.params.AsymmetricKeyParameter signingKey;
+    private final tlsconf.impl.crypto.PeerKeyCache peerKeys;
 
     private final tlsconf.impl.tls12.Tls12Options tls12;
 
@@ -95,6 +96,7 @@ public final class TlsConfig {
         clientHelloExtensions = b.clientHelloExtensions;
         encryptedExtensions = b.encryptedExtensions;
         signingKey = privateKey == null ? null : tlsconf.impl.crypto.Signatures.privateKey(privateKey);
+        peerKeys = tlsconf.impl.crypto.PeerKeyCache.create(b.peerKeyCache);
         ticketKey = new byte[32];
         random.nextBytes(ticketKey);
     }
@@ -143,6 +145,8 @@ public final class TlsConfig {
     public PrivateKey privateKey() { return privateKey; }
     /** Our private key as a BC parameter, converted once at build time; null without credentials. */
     public org.bouncycastle.crypto.params.AsymmetricKeyParameter signingKey() { return signingKey; }
+    /** Peers' parsed public keys (see {@link Builder#peerKeyCache}); a disabled cache parses every time. */
+    public tlsconf.impl.crypto.PeerKeyCache peerKeys() { return peerKeys; }
     public boolean hasCredentials() { return privateKey != null && !certificateChain.isEmpty(); }
     public ClientAuth clientAuth() { return clientAuth; }
     public SessionStore sessionStore() { return sessionStore; }
@@ -212,6 +216,7 @@ public final class TlsConfig {
         private boolean pskKe;
         private boolean pskDheKe = true;
         private int ticketsToSend = 1;
+        private boolean peerKeyCache = true;
         private long ticketLifetimeSeconds = 7200;
         private boolean helloRetryCookie = true;
         private boolean forceHelloRetryRequest;
@@ -286,6 +291,12 @@ public final class TlsConfig {
             this.pskDheKe = pskDheKe;
             return this;
         }
+        /**
+         * Keep peers' parsed public keys by their exact encoding and reuse them for later handshakes with the same
+         * certificate ({@link tlsconf.impl.crypto.PeerKeyCache}: every signature is still verified, every chain still
+         * validated). Default true.
+         */
+        public Builder peerKeyCache(boolean on) { peerKeyCache = on; return this; }
         /** Server: NewSessionTickets after the handshake. Default 1; 0 disables resumption. */
         public Builder ticketsToSend(int n) { ticketsToSend = n; return this; }
         public Builder ticketLifetimeSeconds(long s) { ticketLifetimeSeconds = s; return this; }

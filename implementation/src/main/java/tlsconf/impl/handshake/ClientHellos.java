@@ -77,8 +77,19 @@ final class ClientHellos {
                 new Extensions(config.clientHelloExtensions(ext)));
     }
 
+    /** An IPv6 literal (has a colon) or IPv4-looking (digits and dots only): no SNI for those (RFC 6066 §3). */
     private static boolean isIpLiteral(String name) {
-        return name.contains(":") || name.matches("[0-9.]+");
+        if (name.indexOf(':') >= 0) {
+            return true;
+        }
+        // a loop, not String.matches: that compiles its pattern anew on every handshake
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
     }
 
     /**

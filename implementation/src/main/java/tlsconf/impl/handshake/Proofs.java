@@ -11,6 +11,7 @@ import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.alert.Violation;
 import tlsconf.impl.crypto.HashAlgorithm;
 import tlsconf.impl.crypto.KeySchedule;
+import tlsconf.impl.crypto.PeerKeyCache;
 import tlsconf.impl.crypto.Signatures;
 import tlsconf.impl.message.CertificateVerify;
 import tlsconf.impl.message.Finished;
@@ -60,7 +61,8 @@ final class Proofs {
      * ({@code illegal_parameter}) and fit the leaf key; a bad signature is {@code decrypt_error} (§4.4.3).
      */
     static SignatureScheme checkCertificateVerify(CertificateVerify cv, List<SignatureScheme> offered,
-            X509Certificate leaf, boolean fromServer, byte[] transcriptHash) throws TlsAlertException {
+            X509Certificate leaf, PeerKeyCache keys, boolean fromServer, byte[] transcriptHash)
+            throws TlsAlertException {
         SignatureScheme scheme = SignatureScheme.fromCode(cv.scheme()).orElseThrow(
                 () -> Violation.UNOFFERED_SIGNATURE_SCHEME.alert(String.format(
                         "CertificateVerify with unknown scheme 0x%04x", cv.scheme())));
@@ -70,7 +72,7 @@ final class Proofs {
         }
         AsymmetricKeyParameter key;
         try {
-            key = Signatures.publicKey(leaf.getPublicKey());
+            key = keys.publicKey(leaf.getPublicKey());
         } catch (IllegalArgumentException e) {
             throw Violation.CERTIFICATE_REJECTED.alert(tlsconf.model.vocabulary.AlertDescription
                     .UNSUPPORTED_CERTIFICATE, e.getMessage());

@@ -420,8 +420,8 @@ public final class Tls13ClientHandshake implements Handshake {
         public State handle(HandshakeFrame frame) throws TlsAlertException {
             Expect.oneOf(frame, "ExpectCertificateVerify", HandshakeType.CERTIFICATE_VERIFY);
             CertificateVerify cv = CertificateVerify.decode(frame.body());
-            SignatureScheme scheme = Proofs.checkCertificateVerify(cv, config.signatureSchemes(), chain.get(0), true,
-                    ctx.transcript().currentHash());
+            SignatureScheme scheme = Proofs.checkCertificateVerify(cv, config.signatureSchemes(), chain.get(0),
+                    config.peerKeys(), true, ctx.transcript().currentHash());
             ctx.transcript().add(frame.raw());
             return new ExpectFinished(k, request, chain, scheme);
         }

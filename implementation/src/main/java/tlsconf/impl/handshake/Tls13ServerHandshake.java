@@ -406,7 +406,7 @@ public final class Tls13ServerHandshake implements Handshake {
         public State handle(HandshakeFrame frame) throws TlsAlertException {
             Expect.oneOf(frame, "ExpectCertificateVerify", HandshakeType.CERTIFICATE_VERIFY);
             CertificateVerify cv = CertificateVerify.decode(frame.body());
-            Proofs.checkCertificateVerify(cv, config.signatureSchemes(), chain.get(0), false,
+            Proofs.checkCertificateVerify(cv, config.signatureSchemes(), chain.get(0), config.peerKeys(), false,
                     ctx.transcript().currentHash());
             ctx.transcript().add(frame.raw());
             return new ExpectFinished(flight, chain);

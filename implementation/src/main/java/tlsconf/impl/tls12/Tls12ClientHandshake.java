@@ -101,8 +101,19 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
         return config.serverName() == null ? "" : config.serverName();
     }
 
+    /** An IPv6 literal (has a colon) or IPv4-looking (digits and dots only): no SNI for those (RFC 6066 §3). */
     private static boolean isIpLiteral(String name) {
-        return name.contains(":") || name.matches("[0-9.]+");
+        if (name.indexOf(':') >= 0) {
+            return true;
+        }
+        // a loop, not String.matches: that compiles its pattern anew on every handshake
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
     }
 
     private byte[] send(Tls12Message m) throws TlsAlertException {
@@ -296,7 +307,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
             }
             List<X509Certificate> chain = config.peerVerifier().verify(Role.SERVER, c.derChain(),
                     config.serverName());
-            AsymmetricKeyParameter key = Signatures.publicKey(chain.get(0).getPublicKey());
+            AsymmetricKeyParameter key = config.peerKeys().publicKey(chain.get(0).getPublicKey());
             boolean rsa = Tls12Signing.isRsa(key);
             if (rsa != p.suite().keyExchange().rsaCertificate()) {
                 // RFC 5246 §7.4.2 / RFC 8422 §5.3: the certificate key must suit the key exchange.

@@ -363,7 +363,7 @@ public final class Tls12ServerHandshake implements Tls12Handshake {
                     .filter(acceptedClientSchemes()::contains)
                     .orElseThrow(() -> Violation.UNOFFERED_SIGNATURE_SCHEME.alert("CertificateVerify signed with 0x"
                             + Integer.toHexString(cv.signatureScheme())));
-            var key = Signatures.publicKey(e.clientChain().get(0).getPublicKey());
+            var key = config.peerKeys().publicKey(e.clientChain().get(0).getPublicKey());
             if (!Tls12Signing.keyTypeFits(scheme, key)) {
                 throw Violation.UNOFFERED_SIGNATURE_SCHEME.alert(scheme + " does not fit the client's key");
             }
