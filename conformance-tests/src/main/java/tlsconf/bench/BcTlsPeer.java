@@ -36,9 +36,10 @@ import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import tlsconf.model.vocabulary.TlsVersion;
 
 /**
- * Bouncy Castle's own TLS API in non-blocking mode ({@link TlsClientProtocol}/{@link TlsServerProtocol} with
+ * Bouncy Castle's own TLS API (TLS 1.3 or TLS 1.2, the only version offered and accepted) in non-blocking mode ({@link TlsClientProtocol}/{@link TlsServerProtocol} with
  * {@code offerInput}/{@code readOutput}) on {@link BcTlsCrypto}, the same lightweight primitives our reference uses.
  * BC's client API leaves chain validation to the application: ours hands the chain to the JDK's PKIX trust manager
  * through the counter, as the JSSE client does. (BC checks the CertificateVerify signature itself.)
@@ -47,13 +48,19 @@ final class BcTlsPeer implements HandshakePeer {
     private static final int MAX_STEPS = 32;
 
     private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
-    private final BenchFixture fixture;
+    private final TlsVersion version;
+    private final ProtocolVersion[] offeredVersions;
+    private final int[] offeredSuites;
     private final X509TrustManager pkix;
     private final AsymmetricKeyParameter leafKey;
     private final Certificate serverCertificate;
 
-    BcTlsPeer(BenchFixture fixture) throws GeneralSecurityException, IOException {
-        this.fixture = fixture;
+    BcTlsPeer(BenchFixture fixture, TlsVersion version) throws GeneralSecurityException, IOException {
+        this.version = version;
+        boolean v13 = version == TlsVersion.TLS_1_3;
+        this.offeredVersions = v13 ? ProtocolVersion.TLSv13.only() : ProtocolVersion.TLSv12.only();
+        this.offeredSuites = new int[] {v13 ? CipherSuite.TLS_AES_128_GCM_SHA256
+                : CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256};
         TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
         tmf.init(fixture.trustStore());
         X509TrustManager found = null;
@@ -72,12 +79,18 @@ final class BcTlsPeer implements HandshakePeer {
         for (int i = 0; i < entries.length; i++) {
             entries[i] = new CertificateEntry(crypto.createCertificate(der.get(i)), null);
         }
-        this.serverCertificate = new Certificate(TlsUtils.EMPTY_BYTES, entries);
+        // a certificate_request_context exists only in TLS 1.3 (RFC 8446 §4.4.2); null encodes a TLS 1.2 message
+        this.serverCertificate = new Certificate(v13 ? TlsUtils.EMPTY_BYTES : null, entries);
     }
 
     @Override
     public String name() {
         return "BC TLS API";
+    }
+
+    @Override
+    public TlsVersion version() {
+        return version;
     }
 
     @Override
@@ -95,9 +108,13 @@ final class BcTlsPeer implements HandshakePeer {
             throw new IllegalStateException("BC TLS handshake incomplete after " + MAX_STEPS + " steps");
         }
         SecurityParameters p = client.parameters;
+        int suite = p.getCipherSuite();
         return new Outcome(p.getNegotiatedVersion().getName().replace(" ", "v"),
-                p.getCipherSuite() == CipherSuite.TLS_AES_128_GCM_SHA256 ? "TLS_AES_128_GCM_SHA256"
-                        : "0x" + Integer.toHexString(p.getCipherSuite()), NamedGroup.getName(p.getNegotiatedGroup()));
+                suite == CipherSuite.TLS_AES_128_GCM_SHA256 ? "TLS_AES_128_GCM_SHA256"
+                        : suite == CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256
+                        ? "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256" : "0x" + Integer.toHexString(suite),
+                // BC records the group of a TLS 1.2 ECDHE exchange nowhere on the client (-1): "n/a", as for JSSE
+                p.getNegotiatedGroup() < 0 ? "n/a" : NamedGroup.getName(p.getNegotiatedGroup()));
     }
 
     private static void move(TlsProtocol from, TlsProtocol to) throws IOException {
@@ -118,12 +135,12 @@ final class BcTlsPeer implements HandshakePeer {
 
         @Override
         protected ProtocolVersion[] getSupportedVersions() {
-            return ProtocolVersion.TLSv13.only();
+            return offeredVersions;
         }
 
         @Override
         protected int[] getSupportedCipherSuites() {
-            return new int[] {CipherSuite.TLS_AES_128_GCM_SHA256};
+            return offeredSuites.clone();
         }
 
         @Override
@@ -168,12 +185,12 @@ final class BcTlsPeer implements HandshakePeer {
 
         @Override
         protected ProtocolVersion[] getSupportedVersions() {
-            return ProtocolVersion.TLSv13.only();
+            return offeredVersions;
         }
 
         @Override
         protected int[] getSupportedCipherSuites() {
-            return new int[] {CipherSuite.TLS_AES_128_GCM_SHA256};
+            return offeredSuites.clone();
         }
 
         @Override

@@ -11,22 +11,41 @@ import java.util.Locale;
 import java.util.Map;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
+import tlsconf.model.vocabulary.TlsVersion;
 
 /**
  * The handshake benchmark behind {@code tlsconf bench}: every peer side by side in one JVM, in memory, one full
- * handshake per operation with fresh client and server objects.
+ * handshake per operation with fresh client and server objects, one table per protocol version.
  *
  * <p>A plain harness rather than JMH, on purpose: the question is a ratio between peers that run in the same JVM
  * under the same (busy, shared) machine load, and the answer must come in about three minutes from the shipped jar.
  * JMH forks a JVM per benchmark (each paying its own warm-up) and wants an annotation processor and its own
- * uber-jar; with five peers and its default forks it does not fit the budget. What JMH would protect against is
- * handled here directly: each peer is warmed up first (JIT compiled) before any measured round; rounds interleave
- * the peers (round 1: A B C D E, round 2: A B C D E, ...) so a burst of load from elsewhere hits all of them alike;
- * each round is many thousand operations long, so timer resolution and per-call overhead do not matter; the median
- * of the rounds is reported with the spread; and results feed a counter and an outcome check, so no work can be
- * eliminated as dead code. Handshakes allocate a lot, so GC is part of what is measured, as in real use.
+ * uber-jar; with ten peers and its default forks it does not fit the budget. What JMH would protect against is
+ * handled here directly:
+ * <ul>
+ *   <li>Warm-up until steady: the peers take turns in short slices (all of them, so call sites that see several
+ *       implementations are compiled for all of them before anything is measured); a peer stops warming once the
+ *       CPU rates of its last {@value #STEADY_SLICES} slices agree within {@value #STEADY_SPREAD_PERCENT}% (the JIT
+ *       has finished with it), or at the warm-up limit. A fixed few seconds was not enough: the JIT was still
+ *       compiling Bouncy Castle's field arithmetic in the first measured rounds.</li>
+ *   <li>Rounds interleave the peers (round 1: A B C ..., round 2: A B C ...), so a burst of load from elsewhere hits
+ *       them alike; the median of many short rounds is reported with the spread.</li>
+ *   <li>Each round times thousands of operations by wall clock and by the process's CPU time; the CPU figure is the
+ *       steady one on a shared machine and the ratios use it.</li>
+ *   <li>Results feed an outcome check and a verification counter, so no work can be eliminated as dead code.</li>
+ * </ul>
+ * Handshakes allocate a lot, so GC is part of what is measured, as in real use.
  */
 public final class Bench {
+    /** Warm-up slice per peer turn. */
+    static final double SLICE_SECONDS = 0.5;
+    /** A peer's warm-up ends when this many consecutive slices ... */
+    static final int STEADY_SLICES = 3;
+    /** ... agree within this spread (max / min - 1) of their CPU rates. */
+    static final int STEADY_SPREAD_PERCENT = 5;
+    /** Fewest warm-up slices per peer, even when steady at once (the first slices include class loading). */
+    static final int MIN_SLICES = 4;
+
     private final BenchOptions options;
     private final BenchFixture fixture = new BenchFixture();
 
@@ -36,10 +55,11 @@ public final class Bench {
 
     /**
      * The result of one peer, per measured round: handshakes per wall-clock second and per CPU second of the
-     * whole process (all threads, so GC and JIT count), and chain verifications per handshake.
+     * whole process (all threads, so GC and JIT count), chain verifications per handshake and the seconds of warm-up
+     * it took to settle ({@code steady}: whether it did before the limit).
      */
-    public record PeerResult(String name, double[] perSecond, double[] perCpuSecond,
-            double verificationsPerHandshake, HandshakePeer.Outcome outcome) {
+    public record PeerResult(String name, TlsVersion version, double[] perSecond, double[] perCpuSecond,
+            double verificationsPerHandshake, double warmupSeconds, boolean steady) {
         public double median() {
             return median(perSecond);
         }
@@ -56,18 +76,24 @@ public final class Bench {
         }
     }
 
-    /** The peers' names in table order. */
-    public static final List<String> PEER_NAMES =
-            List.of("tlsconf reference", "JSSE (SunJSSE)", "BC TLS API", "BCJSSE", "crypto floor");
+    public static final String REFERENCE = "tlsconf reference";
+    public static final String JSSE = "JSSE (SunJSSE)";
+    public static final String BC_TLS = "BC TLS API";
+    public static final String BCJSSE = "BCJSSE";
+    public static final String FLOOR = "crypto floor";
 
-    /** The peers in table order; the floor last. */
-    static List<HandshakePeer> peers(BenchFixture fixture) throws Exception {
+    /** The peers' names in table order (the same in each version's table). */
+    public static final List<String> PEER_NAMES = List.of(REFERENCE, JSSE, BC_TLS, BCJSSE, FLOOR);
+
+    /** The peers of one version's table in table order; the floor last. */
+    static List<HandshakePeer> peers(BenchFixture fixture, TlsVersion version, boolean keyCache) throws Exception {
         List<HandshakePeer> peers = new ArrayList<>();
-        peers.add(new ReferencePeer(fixture));
-        peers.add(new SslEnginePeer("JSSE (SunJSSE)", null, fixture));
-        peers.add(new BcTlsPeer(fixture));
-        peers.add(new SslEnginePeer("BCJSSE", bcJsse(), fixture));
-        peers.add(new CryptoFloor(fixture));
+        peers.add(new ReferencePeer(fixture, version, keyCache));
+        peers.add(new SslEnginePeer(JSSE, null, fixture, version));
+        peers.add(new BcTlsPeer(fixture, version));
+        peers.add(new SslEnginePeer(BCJSSE, bcJsse(), fixture, version));
+        peers.add(version == TlsVersion.TLS_1_3 ? new CryptoFloor(fixture, keyCache)
+                : new CryptoFloor12(fixture, keyCache));
         return peers;
     }
 
@@ -76,22 +102,23 @@ public final class Bench {
         return new BouncyCastleJsseProvider(new BouncyCastleProvider());
     }
 
-    /** Runs warm-up and the measured rounds; progress goes to {@code log}. */
+    /** Runs warm-up and the measured rounds for every chosen peer of every chosen version; progress to {@code log}. */
     public List<PeerResult> run(PrintWriter log) throws Exception {
-        List<HandshakePeer> peers = new ArrayList<>(peers(fixture));
-        peers.removeIf(p -> !options.includes(p.name()));
+        List<HandshakePeer> peers = new ArrayList<>();
+        for (TlsVersion v : options.versions()) {
+            for (HandshakePeer p : peers(fixture, v, options.keyCache())) {
+                if (options.includes(p.name())) {
+                    peers.add(p);
+                }
+            }
+        }
         if (peers.isEmpty()) {
             throw new IllegalStateException("no peer matches " + options.only() + "; peers: " + PEER_NAMES);
         }
-        Map<HandshakePeer, HandshakePeer.Outcome> outcomes = new LinkedHashMap<>();
         for (HandshakePeer p : peers) {
-            outcomes.put(p, check(p, p.handshake()));
+            check(p, p.handshake());
         }
-        log.printf(Locale.ROOT, "warm-up: %.1f s per peer%n", options.warmupSeconds());
-        log.flush();
-        for (HandshakePeer p : peers) {
-            measure(p, options.warmupSeconds());
-        }
+        Map<HandshakePeer, Double> warmed = warmUp(peers, log);
         Map<HandshakePeer, double[]> rates = new LinkedHashMap<>();
         Map<HandshakePeer, double[]> cpuRates = new LinkedHashMap<>();
         Map<HandshakePeer, long[]> counts = new LinkedHashMap<>();
@@ -101,7 +128,7 @@ public final class Bench {
             counts.put(p, new long[2]);
         }
         for (int r = 0; r < options.rounds(); r++) {
-            StringBuilder line = new StringBuilder("round " + (r + 1) + "/" + options.rounds() + ":");
+            StringBuilder line = new StringBuilder("round " + (r + 1) + "/" + options.rounds() + ", hs/CPU-s:");
             for (HandshakePeer p : peers) {
                 long before = fixture.verifications.get();
                 Round m = measure(p, options.seconds());
@@ -110,8 +137,7 @@ public final class Bench {
                 cpuRates.get(p)[r] = m.perCpuSecond();
                 counts.get(p)[0] += m.operations();
                 counts.get(p)[1] += verified;
-                line.append(String.format(Locale.ROOT, " %s %.0f/s (%.0f/cpu-s)", p.name(), m.perSecond(),
-                        m.perCpuSecond()));
+                line.append(String.format(Locale.ROOT, " %s %s %.0f;", label(p), p.name(), m.perCpuSecond()));
             }
             log.println(line);
             log.flush();
@@ -119,19 +145,72 @@ public final class Bench {
         List<PeerResult> results = new ArrayList<>();
         for (HandshakePeer p : peers) {
             long[] c = counts.get(p);
-            results.add(new PeerResult(p.name(), rates.get(p), cpuRates.get(p), (double) c[1] / c[0],
-                    outcomes.get(p)));
+            double w = warmed.get(p);
+            results.add(new PeerResult(p.name(), p.version(), rates.get(p), cpuRates.get(p), (double) c[1] / c[0],
+                    Math.abs(w), w >= 0));
         }
         return results;
     }
 
-    private static HandshakePeer.Outcome check(HandshakePeer p, HandshakePeer.Outcome o) {
-        if (!"TLSv1.3".equals(o.version()) || !"TLS_AES_128_GCM_SHA256".equals(o.cipherSuite())
-                || !("x25519".equals(o.group()) || "n/a".equals(o.group()))) {
-            throw new IllegalStateException(p.name() + " negotiated " + o + ", expected TLSv1.3 "
-                    + "TLS_AES_128_GCM_SHA256 x25519");
+    /**
+     * Warms the peers in turns of {@link #SLICE_SECONDS} until each is steady or has had the warm-up limit. Returns
+     * each peer's warm-up seconds, negative for a peer that never settled.
+     */
+    private Map<HandshakePeer, Double> warmUp(List<HandshakePeer> peers, PrintWriter log) throws Exception {
+        Map<HandshakePeer, List<Double>> slices = new LinkedHashMap<>();
+        Map<HandshakePeer, Double> done = new LinkedHashMap<>();
+        peers.forEach(p -> slices.put(p, new ArrayList<>()));
+        int maxSlices = (int) Math.ceil(options.warmupSeconds() / SLICE_SECONDS);
+        log.printf(Locale.ROOT, "warm-up: turns of %.1f s per peer until steady (last %d within %d%%), at most "
+                + "%.1f s per peer%n", SLICE_SECONDS, STEADY_SLICES, STEADY_SPREAD_PERCENT, options.warmupSeconds());
+        log.flush();
+        for (int turn = 0; turn < maxSlices; turn++) {
+            for (HandshakePeer p : peers) {
+                if (done.containsKey(p)) {
+                    continue;
+                }
+                List<Double> s = slices.get(p);
+                s.add(measure(p, SLICE_SECONDS).perCpuSecond());
+                if (s.size() >= Math.max(MIN_SLICES, STEADY_SLICES) && steady(s.subList(s.size() - STEADY_SLICES,
+                        s.size()))) {
+                    done.put(p, s.size() * SLICE_SECONDS);
+                }
+            }
         }
-        return o;
+        StringBuilder line = new StringBuilder("warm-up done:");
+        for (HandshakePeer p : peers) {
+            done.putIfAbsent(p, -slices.get(p).size() * SLICE_SECONDS);
+            double w = done.get(p);
+            line.append(String.format(Locale.ROOT, " %s %s %.1f s%s;", label(p), p.name(), Math.abs(w),
+                    w < 0 ? " (not steady)" : ""));
+        }
+        log.println(line);
+        log.flush();
+        Map<HandshakePeer, Double> ordered = new LinkedHashMap<>();
+        peers.forEach(p -> ordered.put(p, done.get(p)));
+        return ordered;
+    }
+
+    static boolean steady(List<Double> rates) {
+        double min = rates.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = rates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return min > 0 && max / min - 1 <= STEADY_SPREAD_PERCENT / 100.0;
+    }
+
+    private static String label(HandshakePeer p) {
+        return p.version() == TlsVersion.TLS_1_3 ? "1.3" : "1.2";
+    }
+
+    /** The version, suite and group each peer must negotiate in each table. */
+    static void check(HandshakePeer p, HandshakePeer.Outcome o) {
+        boolean v13 = p.version() == TlsVersion.TLS_1_3;
+        String version = v13 ? "TLSv1.3" : "TLSv1.2";
+        String suite = v13 ? "TLS_AES_128_GCM_SHA256" : "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256";
+        if (!version.equals(o.version()) || !suite.equals(o.cipherSuite())
+                || !("x25519".equals(o.group()) || "n/a".equals(o.group()))) {
+            throw new IllegalStateException(p.name() + " negotiated " + o + ", expected " + version + " " + suite
+                    + " x25519");
+        }
     }
 
     private record Round(long operations, double perSecond, double perCpuSecond) {
@@ -163,20 +242,20 @@ public final class Bench {
     }
 
     /**
-     * The table: median handshakes per CPU second (ratios are taken from it) and per wall second, the CPU rounds'
-     * spread, ratios to JSSE and BC TLS, multiple of the floor, verifications per handshake.
+     * One version's table: median handshakes per CPU second (ratios are taken from it) and per wall second, the CPU
+     * rounds' spread, ratios to JSSE and BC TLS, multiple of the floor, verifications per handshake.
      */
     public static String table(List<PeerResult> results) {
-        double jsse = find(results, "JSSE (SunJSSE)");
-        double bc = find(results, "BC TLS API");
-        double floor = find(results, "crypto floor");
+        double jsse = find(results, JSSE);
+        double bc = find(results, BC_TLS);
+        double floor = find(results, FLOOR);
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "| %-18s | %9s | %15s | %9s | %7s | %9s | %8s | %14s |%n", "peer",
                 "hs/CPU-s", "CPU-s rounds", "hs/s wall", "÷ JSSE", "÷ BC TLS", "floor ×", "cert checks/hs"));
         b.append("|--------------------|----------:|----------------:|----------:|--------:|----------:|---------:|"
                 + "---------------:|\n");
         for (PeerResult r : results) {
-            boolean isFloor = r.name().equals("crypto floor");
+            boolean isFloor = r.name().equals(FLOOR);
             double m = r.cpuMedian();
             b.append(String.format(Locale.ROOT, "| %-18s | %9.0f | %15s | %9.0f | %7.2f | %9.2f | %8s | %14s |%n",
                     r.name(), m, String.format(Locale.ROOT, "%.0f-%.0f",
@@ -194,15 +273,68 @@ public final class Bench {
                 .orElse(Double.NaN);
     }
 
+    /** The results of one version, in table order. */
+    public static List<PeerResult> of(List<PeerResult> results, TlsVersion version) {
+        return results.stream().filter(r -> r.version() == version).toList();
+    }
+
     /** Peers whose client did not verify exactly one chain per handshake (a resumption, or a cached verdict). */
     public static List<String> verificationFailures(List<PeerResult> results) {
         List<String> bad = new ArrayList<>();
         for (PeerResult r : results) {
-            if (!r.name().equals("crypto floor") && r.verificationsPerHandshake() != 1.0) {
-                bad.add(r.name() + ": " + r.verificationsPerHandshake() + " certificate verifications per handshake");
+            if (!r.name().equals(FLOOR) && r.verificationsPerHandshake() != 1.0) {
+                bad.add(r.version() + " " + r.name() + ": " + r.verificationsPerHandshake()
+                        + " certificate verifications per handshake");
             }
         }
         return bad;
+    }
+
+    /** What each version's table measures: its first line. */
+    static String title(TlsVersion v) {
+        return v == TlsVersion.TLS_1_3
+                ? "TLS 1.3 full handshakes: TLS_AES_128_GCM_SHA256, x25519, ECDSA P-256 server chain (root, "
+                        + "intermediate, leaf), no client auth, no resumption"
+                : "TLS 1.2 full handshakes: TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, x25519, the same ECDSA P-256 "
+                        + "chain, no client auth, no resumption";
+    }
+
+    /** The whole report: the environment, one table per version measured, and what the columns and caches mean. */
+    public static String report(List<PeerResult> results, BenchOptions options) {
+        StringBuilder b = new StringBuilder();
+        b.append("In memory, one JVM, fresh client and server objects per handshake. ").append(environment())
+                .append('\n');
+        for (TlsVersion v : options.versions()) {
+            List<PeerResult> rows = of(results, v);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            b.append('\n').append(title(v)).append("\n\n").append(table(rows));
+        }
+        b.append('\n').append(String.format(Locale.ROOT, "hs/CPU-s: handshakes per CPU second of the whole process "
+                + "(GC and JIT included), median of %d rounds of %.1f s after a warm-up until steady; hs/s wall: the "
+                + "same per wall-clock second. Ratios use hs/CPU-s, steadier on a shared machine: ÷ JSSE, ÷ BC TLS: "
+                + "speed relative to them (higher is faster); floor ×: how many times slower than the crypto floor "
+                + "(only the primitives a handshake needs, on the same Bouncy Castle primitives as the reference). "
+                + "cert checks/hs: calls of the client's certificate verifier (trust manager) per handshake: 1 means "
+                + "every handshake was full (no resumption, no cached verdict).%n", options.rounds(),
+                options.seconds()));
+        b.append(options.keyCache()
+                ? "Peer-key cache ON (turn off: --no-key-cache): the reference's client parses the server's public "
+                        + "key once per distinct SubjectPublicKeyInfo (exact bytes) and reuses the parsed key, as Go's "
+                        + "crypto/tls shares parsed certificates by their DER bytes; Bouncy Castle keeps its "
+                        + "multiplication tables on that key, so each signature check (still made every handshake, "
+                        + "over that handshake's transcript) costs about half. The crypto floor verifies with a reused "
+                        + "key too, to match. JSSE, BC TLS and BCJSSE verify with a key parsed per handshake.\n"
+                : "Peer-key cache OFF: the reference's client and the crypto floor parse the server's key anew for "
+                        + "every handshake, as JSSE, BC TLS and BCJSSE do.\n");
+        b.append("Chain signatures: the reference, JSSE and the BC TLS API client here validate the chain with the "
+                + "JDK's PKIX validator on certificates from the JDK's X.509 CertificateFactory, which hands back the "
+                + "same object for the same DER bytes, and that object skips a signature check it has already passed "
+                + "with the same key: 0 chain signature verifications per handshake after the first (validity dates, "
+                + "host name, key usage are checked each time). BCJSSE parses and validates with Bouncy Castle's "
+                + "provider.\n");
+        return b.toString();
     }
 
     /** One line on where it ran: JDK, cores, load (the figures are only comparable within one run). */

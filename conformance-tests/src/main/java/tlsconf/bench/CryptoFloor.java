@@ -22,6 +22,7 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
+import tlsconf.model.vocabulary.TlsVersion;
 
 /**
  * The crypto floor: only the primitives one TLS 1.3 handshake (both sides, TLS_AES_128_GCM_SHA256, x25519, ECDSA
@@ -30,8 +31,10 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
  * (RFC 6979, as our server signs) and one verify, the transcript hashes, both sides' key schedules (RFC 8446 §7.1:
  * three Extracts, two "derived", four traffic secrets, eight key/iv expansions, two finished keys, two verify_data
  * HMACs, each computed by both sides) and the protected handshake records sealed once and opened once. The server
- * key is the same object every time (a server parses its key once); the client decodes the server's point for
- * each handshake (see {@link #verify}). It leaves
+ * key is the same object every time (a server parses its key once). The client's key for the verify follows the
+ * reference's peer-key cache ({@code keyCache}, see {@link ReferencePeer}): off, it decodes the server's point for
+ * each handshake, as a client without such a cache must; on, it reuses one parsed key, as the reference then does
+ * (see {@link #verify}), so the floor needs the same work as the reference it is compared with. It leaves
  * out what an implementation could in principle skip or cache: certificate chain validation (two more ECDSA
  * verifies and parsing), encoding and parsing of messages. It is a bound, not a peer: no implementation can beat it.
  */
@@ -46,16 +49,19 @@ final class CryptoFloor implements HandshakePeer {
     /** The server's public point as it arrives in the certificate, and its curve. */
     private final byte[] serverPoint;
     private final ECDomainParameters serverDomain;
+    /** The parsed key reused by every verify when the key cache is on; null when off. */
+    private final ECPublicKeyParameters cachedKey;
     private final byte[] transcript = new byte[TRANSCRIPT_BYTES];
     private final byte[][] records = new byte[RECORD_SIZES.length][];
     private long sink;
 
-    CryptoFloor(BenchFixture fixture) throws IOException {
+    CryptoFloor(BenchFixture fixture, boolean keyCache) throws IOException {
         this.signingKey = PrivateKeyFactory.createKey(fixture.chain.leafKey().getEncoded());
         ECPublicKeyParameters pub = (ECPublicKeyParameters) PublicKeyFactory.createKey(
                 fixture.chain.leaf().getPublicKey().getEncoded());
         this.serverPoint = pub.getQ().getEncoded(false);
         this.serverDomain = pub.getParameters();
+        this.cachedKey = keyCache ? pub : null;
         random.nextBytes(transcript);
         for (int i = 0; i < records.length; i++) {
             records[i] = new byte[RECORD_SIZES[i]];
@@ -65,7 +71,12 @@ final class CryptoFloor implements HandshakePeer {
 
     @Override
     public String name() {
-        return "crypto floor";
+        return Bench.FLOOR;
+    }
+
+    @Override
+    public TlsVersion version() {
+        return TlsVersion.TLS_1_3;
     }
 
     @Override
@@ -116,13 +127,14 @@ final class CryptoFloor implements HandshakePeer {
     }
 
     /**
-     * The client verifies with a point decoded afresh, as it must from a certificate it has just received: Bouncy
-     * Castle caches a point's multiplication tables on the point object, and a verifier reusing one object would
-     * measure a cross-handshake cache (about twice as fast) that no fresh handshake has.
+     * Without the key cache the client verifies with a point decoded afresh, as it must from a certificate it has
+     * just received. Bouncy Castle keeps a point's multiplication tables on the point object, and once a point has
+     * been used a few times it switches to fixed-point multiplication: a verifier reusing one key object (the key
+     * cache on) is about twice as fast, a cross-handshake cache a client without one does not have.
      */
     private boolean verify(byte[] hash, byte[] signature) {
-        ECPublicKeyParameters key = new ECPublicKeyParameters(serverDomain.getCurve().decodePoint(serverPoint),
-                serverDomain);
+        ECPublicKeyParameters key = cachedKey != null ? cachedKey
+                : new ECPublicKeyParameters(serverDomain.getCurve().decodePoint(serverPoint), serverDomain);
         DSADigestSigner s = new DSADigestSigner(new ECDSASigner(), new SHA256Digest());
         s.init(false, key);
         s.update(hash, 0, hash.length);

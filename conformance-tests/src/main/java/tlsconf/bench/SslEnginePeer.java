@@ -12,9 +12,11 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import tlsconf.model.vocabulary.TlsVersion;
 
 /**
- * A JSSE provider's {@link SSLEngine} pair: the JDK's own (SunJSSE) or Bouncy Castle's BCJSSE. One
+ * A JSSE provider's {@link SSLEngine} pair: the JDK's own (SunJSSE) or Bouncy Castle's BCJSSE, in TLS 1.3 or TLS 1.2
+ * (the only protocol and suite enabled on both engines). One
  * {@link SSLContext} per side is the configuration, built once; each handshake makes two new engines. The engines
  * get no peer host and port, so the client has no session cache key and cannot resume (and the counter shows it).
  * The offered groups come from {@code jdk.tls.namedGroups} (JDK 17 has no per-engine setter; {@code tlsconf bench}
@@ -22,18 +24,23 @@ import javax.net.ssl.X509TrustManager;
  */
 final class SslEnginePeer implements HandshakePeer {
     private static final int MAX_STEPS = 64;
-    private static final String[] PROTOCOLS = {"TLSv1.3"};
-    private static final String[] SUITES = {"TLS_AES_128_GCM_SHA256"};
-
     private final String name;
+    private final TlsVersion version;
+    private final String[] protocols;
+    private final String[] suites;
     private final SSLContext clientContext;
     private final SSLContext serverContext;
     private final int packetSize;
     private final int appSize;
 
     /** @param jsse the JSSE provider, null for the JDK's default (SunJSSE) */
-    SslEnginePeer(String name, Provider jsse, BenchFixture fixture) throws GeneralSecurityException {
+    SslEnginePeer(String name, Provider jsse, BenchFixture fixture, TlsVersion version)
+            throws GeneralSecurityException {
         this.name = name;
+        this.version = version;
+        boolean v13 = version == TlsVersion.TLS_1_3;
+        this.protocols = new String[] {v13 ? "TLSv1.3" : "TLSv1.2"};
+        this.suites = new String[] {v13 ? "TLS_AES_128_GCM_SHA256" : "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"};
         char[] password = "bench".toCharArray();
         String kmfAlgorithm = jsse == null ? KeyManagerFactory.getDefaultAlgorithm() : "PKIX";
         KeyManagerFactory kmf = jsse == null ? KeyManagerFactory.getInstance(kmfAlgorithm)
@@ -66,6 +73,11 @@ final class SslEnginePeer implements HandshakePeer {
     }
 
     @Override
+    public TlsVersion version() {
+        return version;
+    }
+
+    @Override
     public Outcome handshake() throws Exception {
         SSLEngine c = configure(clientContext.createSSLEngine(), true);
         SSLEngine s = configure(serverContext.createSSLEngine(), false);
@@ -87,10 +99,10 @@ final class SslEnginePeer implements HandshakePeer {
         throw new SSLException(name + " handshake incomplete after " + MAX_STEPS + " steps");
     }
 
-    private static SSLEngine configure(SSLEngine e, boolean client) {
+    private SSLEngine configure(SSLEngine e, boolean client) {
         e.setUseClientMode(client);
-        e.setEnabledProtocols(PROTOCOLS);
-        e.setEnabledCipherSuites(SUITES);
+        e.setEnabledProtocols(protocols);
+        e.setEnabledCipherSuites(suites);
         return e;
     }
 

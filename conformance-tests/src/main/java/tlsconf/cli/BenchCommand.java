@@ -12,14 +12,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import tlsconf.bench.Bench;
 import tlsconf.bench.BenchOptions;
 import tlsconf.bench.ConformanceRate;
+import tlsconf.model.vocabulary.TlsVersion;
 
 /**
- * {@code tlsconf bench}: TLS 1.3 handshakes per second of our reference, JSSE, BC TLS and BCJSSE side by side in
- * this JVM, against the crypto floor. Exit 1 if a peer's client did not verify one certificate chain per handshake.
+ * {@code tlsconf bench}: TLS 1.3 and TLS 1.2 handshakes per second of our reference, JSSE, BC TLS and BCJSSE side by
+ * side in this JVM, against the crypto floor. Exit 1 if a peer's client did not verify one certificate chain per
+ * handshake.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Handshakes/s of the reference beside JSSE, BC TLS and BCJSSE, in memory, in one JVM "
-                + "(TLS 1.3, TLS_AES_128_GCM_SHA256, x25519, ECDSA P-256).")
+                + "(TLS 1.3 TLS_AES_128_GCM_SHA256 and TLS 1.2 TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256; x25519, "
+                + "ECDSA P-256).")
 final class BenchCommand implements Callable<Integer> {
 
     /** Held so the level set on it stays (java.util.logging keeps loggers weakly). */
@@ -34,11 +37,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "Seconds per peer per round (default: ${DEFAULT-VALUE}).")
     double seconds = BenchOptions.standard().seconds();
 
-    @Option(names = "--warmup", description = "Warm-up seconds per peer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", description = "Most warm-up seconds per peer; a peer stops warming earlier once its "
+            + "rate is steady (default: ${DEFAULT-VALUE}).")
     double warmup = BenchOptions.standard().warmupSeconds();
 
-    @Option(names = "--quick", description = "About 20 s: 3 rounds of 1 s, 1 s warm-up (overrides the others).")
+    @Option(names = "--quick", description = "About 30 s: 3 rounds of 0.5 s, at most 1 s warm-up (overrides the "
+            + "others).")
     boolean quick;
+
+    @Option(names = "--tls", split = ",", paramLabel = "VERSION",
+            description = "Protocol versions to measure, one table each: 1.3, 1.2 (default: both).")
+    List<String> tls = List.of("1.3", "1.2");
+
+    @Option(names = "--no-key-cache", description = "Turn off the reference's peer-key cache (and the floor's "
+            + "matching reuse of the parsed server key): every handshake parses the server key anew.")
+    boolean noKeyCache;
 
     @Option(names = "--only", split = ",", paramLabel = "NAME",
             description = "Measure only peers whose name contains NAME (e.g. reference, JSSE, BC TLS, floor): for "
@@ -53,7 +66,16 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchOptions options;
         try {
-            options = (quick ? BenchOptions.quick() : new BenchOptions(rounds, seconds, warmup)).only(only);
+            List<TlsVersion> versions = new java.util.ArrayList<>();
+            for (String t : tls) {
+                switch (t.trim()) {
+                    case "1.3" -> versions.add(TlsVersion.TLS_1_3);
+                    case "1.2" -> versions.add(TlsVersion.TLS_1_2);
+                    default -> throw new IllegalArgumentException("--tls takes 1.3 and/or 1.2, got '" + t + "'");
+                }
+            }
+            options = (quick ? BenchOptions.quick() : new BenchOptions(rounds, seconds, warmup)).only(only)
+                    .versions(versions).keyCache(!noKeyCache);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -73,19 +95,11 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         err.println("tlsconf bench: " + options.rounds() + " rounds × " + options.seconds() + " s per peer, "
-                + options.warmupSeconds() + " s warm-up; " + Bench.environment());
+                + "at most " + options.warmupSeconds() + " s warm-up, " + options.versions() + "; "
+                + Bench.environment());
         err.flush();
         List<Bench.PeerResult> results = new Bench(options).run(err);
-        out.println("TLS 1.3 full handshakes, in memory, one JVM: TLS_AES_128_GCM_SHA256, x25519, ECDSA P-256 "
-                + "server chain (root, intermediate, leaf), no client auth, no resumption");
-        out.println(Bench.environment());
-        out.println();
-        out.print(Bench.table(results));
-        out.println();
-        out.println("hs/CPU-s: handshakes per CPU second of the whole process (GC and JIT included), median of "
-                + options.rounds() + " rounds; hs/s wall: the same per wall-clock second. Ratios use hs/CPU-s, "
-                + "steadier on a shared machine: ÷ JSSE, ÷ BC TLS: speed relative to them (higher is faster); "
-                + "floor ×: how many times slower than the crypto floor.");
+        out.print(Bench.report(results, options));
         out.flush();
         if (!noConformance) {
             ConformanceRate.Rate rate = ConformanceRate.measure(1);
