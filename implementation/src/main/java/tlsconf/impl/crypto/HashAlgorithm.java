@@ -10,6 +10,7 @@ public enum HashAlgorithm {
     SHA384(48);
 
     private final int length;
+    private volatile byte[] emptyHash;
 
     HashAlgorithm(int length) {
         this.length = length;
@@ -36,6 +37,11 @@ public enum HashAlgorithm {
 
     /** Hash of the empty string, the context of Derive-Secret(., "derived", "") (RFC 8446 §7.1). */
     public byte[] emptyHash() {
-        return hash();
+        byte[] e = emptyHash;
+        if (e == null) {
+            e = hash();
+            emptyHash = e;   // computed at most a few times: every thread gets the same bytes
+        }
+        return e.clone();
     }
 }

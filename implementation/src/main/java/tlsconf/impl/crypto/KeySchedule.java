@@ -3,7 +3,8 @@ package tlsconf.impl.crypto;
 /**
  * The TLS 1.3 key schedule of RFC 8446 §7.1 as three immutable stages: {@link Early} (from the PSK),
  * {@link Handshake} (adds the (EC)DHE secret) and {@link Master}. Each secret is a method taking the transcript hash
- * it depends on, so the schedule can be replayed on its own (RFC 8448 vectors).
+ * it depends on, so the schedule can be replayed on its own (RFC 8448 vectors). Each stage keys its HMAC once
+ * ({@link Hkdf.Keyed}) for the several secrets it derives.
  */
 public final class KeySchedule {
     private KeySchedule() {
@@ -12,67 +13,79 @@ public final class KeySchedule {
     /** Early Secret = HKDF-Extract(0, PSK); {@code psk == null} means no PSK (Hash.length zeros). */
     public static Early early(HashAlgorithm hash, byte[] psk) {
         byte[] ikm = psk == null ? new byte[hash.length()] : psk;
-        return new Early(hash, Hkdf.extract(hash, null, ikm));
+        return Early.of(hash, Hkdf.extract(hash, null, ikm));
     }
 
     /** The first stage. */
-    public record Early(HashAlgorithm hash, byte[] secret) {
+    public record Early(HashAlgorithm hash, byte[] secret, Hkdf.Keyed prk) {
+        static Early of(HashAlgorithm hash, byte[] secret) {
+            return new Early(hash, secret, Hkdf.keyed(hash, secret));
+        }
+
         /** binder_key: "res binder" for resumption PSKs, "ext binder" for external ones. */
         public byte[] binderKey(boolean resumption) {
-            return Hkdf.deriveSecret(hash, secret, resumption ? "res binder" : "ext binder", hash.emptyHash());
+            return prk.deriveSecret(resumption ? "res binder" : "ext binder", hash.emptyHash());
         }
 
         public byte[] clientEarlyTrafficSecret(byte[] clientHelloHash) {
-            return Hkdf.deriveSecret(hash, secret, "c e traffic", clientHelloHash);
+            return prk.deriveSecret("c e traffic", clientHelloHash);
         }
 
         public byte[] earlyExporterMasterSecret(byte[] clientHelloHash) {
-            return Hkdf.deriveSecret(hash, secret, "e exp master", clientHelloHash);
+            return prk.deriveSecret("e exp master", clientHelloHash);
         }
 
         /** Handshake Secret = HKDF-Extract(Derive-Secret(early, "derived", ""), (EC)DHE); null: psk_ke (zeros). */
         public Handshake handshake(byte[] sharedSecret) {
-            byte[] salt = Hkdf.deriveSecret(hash, secret, "derived", hash.emptyHash());
+            byte[] salt = prk.deriveSecret("derived", hash.emptyHash());
             byte[] ikm = sharedSecret == null ? new byte[hash.length()] : sharedSecret;
-            return new Handshake(hash, Hkdf.extract(hash, salt, ikm));
+            return Handshake.of(hash, Hkdf.extract(hash, salt, ikm));
         }
     }
 
     /** The second stage. */
-    public record Handshake(HashAlgorithm hash, byte[] secret) {
+    public record Handshake(HashAlgorithm hash, byte[] secret, Hkdf.Keyed prk) {
+        static Handshake of(HashAlgorithm hash, byte[] secret) {
+            return new Handshake(hash, secret, Hkdf.keyed(hash, secret));
+        }
+
         public byte[] clientHandshakeTrafficSecret(byte[] helloHash) {
-            return Hkdf.deriveSecret(hash, secret, "c hs traffic", helloHash);
+            return prk.deriveSecret("c hs traffic", helloHash);
         }
 
         public byte[] serverHandshakeTrafficSecret(byte[] helloHash) {
-            return Hkdf.deriveSecret(hash, secret, "s hs traffic", helloHash);
+            return prk.deriveSecret("s hs traffic", helloHash);
         }
 
         /** Master Secret = HKDF-Extract(Derive-Secret(hs, "derived", ""), 0). */
         public Master master() {
-            byte[] salt = Hkdf.deriveSecret(hash, secret, "derived", hash.emptyHash());
-            return new Master(hash, Hkdf.extract(hash, salt, new byte[hash.length()]));
+            byte[] salt = prk.deriveSecret("derived", hash.emptyHash());
+            return Master.of(hash, Hkdf.extract(hash, salt, new byte[hash.length()]));
         }
     }
 
     /** The third stage. */
-    public record Master(HashAlgorithm hash, byte[] secret) {
+    public record Master(HashAlgorithm hash, byte[] secret, Hkdf.Keyed prk) {
+        static Master of(HashAlgorithm hash, byte[] secret) {
+            return new Master(hash, secret, Hkdf.keyed(hash, secret));
+        }
+
         /** Given Transcript-Hash(ClientHello..server Finished). */
         public byte[] clientApplicationTrafficSecret(byte[] serverFinishedHash) {
-            return Hkdf.deriveSecret(hash, secret, "c ap traffic", serverFinishedHash);
+            return prk.deriveSecret("c ap traffic", serverFinishedHash);
         }
 
         public byte[] serverApplicationTrafficSecret(byte[] serverFinishedHash) {
-            return Hkdf.deriveSecret(hash, secret, "s ap traffic", serverFinishedHash);
+            return prk.deriveSecret("s ap traffic", serverFinishedHash);
         }
 
         public byte[] exporterMasterSecret(byte[] serverFinishedHash) {
-            return Hkdf.deriveSecret(hash, secret, "exp master", serverFinishedHash);
+            return prk.deriveSecret("exp master", serverFinishedHash);
         }
 
         /** Given Transcript-Hash(ClientHello..client Finished). */
         public byte[] resumptionMasterSecret(byte[] clientFinishedHash) {
-            return Hkdf.deriveSecret(hash, secret, "res master", clientFinishedHash);
+            return prk.deriveSecret("res master", clientFinishedHash);
         }
     }
 

@@ -1,6 +1,5 @@
 package tlsconf.impl.tls12;
 
-import java.io.ByteArrayOutputStream;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class Tls12ServerHandshake implements Tls12Handshake {
     private final Tls12Context ctx;
     private final TlsConfig config;
     private final Tls12Options options;
-    private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+    private final Tls12Transcript transcript = new Tls12Transcript();
     private State state = new ExpectClientHello();
 
     /** The server's states. */
@@ -90,7 +89,7 @@ public final class Tls12ServerHandshake implements Tls12Handshake {
     }
 
     private byte[] transcriptHash(Tls12CipherSuite suite) {
-        return suite.hash().hash(transcript.toByteArray());
+        return transcript.hash(suite.hash());
     }
 
     @Override
