@@ -151,7 +151,8 @@ public final class Runner {
         List<Scenario> generated = check.scenarios(version, target.role(), options.profile(), options.seed());
         List<Scenario> scenarios = generated.stream().filter(s -> unsupportedFault(h, s).isEmpty()).toList();
         if (scenarios.isEmpty()) {
-            return skipped(h, check, version, generated.isEmpty() ? "no scenario for this target"
+            return skipped(h, check, version, generated.isEmpty()
+                    ? "no scenario for this target in the " + options.profile().cliName() + " profile"
                     : "the test peer cannot apply '" + unsupportedFault(h, generated.get(0)).get().describe()
                     + "' yet");
         }

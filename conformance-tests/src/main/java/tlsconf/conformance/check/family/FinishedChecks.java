@@ -20,6 +20,7 @@ import tlsconf.model.vocabulary.Role;
  */
 public final class FinishedChecks {
     static final int VERIFY_DATA_BITS = 256;
+    static final int VERIFY_DATA_BYTES = VERIFY_DATA_BITS / 8;
     private static final HandshakeType FIN = HandshakeType.FINISHED;
 
     private FinishedChecks() {
@@ -51,7 +52,10 @@ public final class FinishedChecks {
                 });
     }
 
-    /** A Finished of the wrong length cannot be decoded: decode_error (RFC 8446 §6.2 defines it for this). */
+    /**
+     * A Finished of the wrong length cannot be decoded: decode_error (RFC 8446 §6.2 defines it for this). Default
+     * profile: every length from 0 to 64 bytes but 32; quick: 31, 0 and 33.
+     */
     static Check wrongLength() {
         return Check.of("tls13.finished.wrong-length", "finished",
                 Requirement.rfc8446("4.4.4", "verify_data is exactly Hash.length bytes; a message whose length is "
@@ -63,13 +67,19 @@ public final class FinishedChecks {
                     // decrypt_error is tolerated: some stacks compare before they check the length.
                     Expectation reject = Expectation.Reject.of("6.2", AlertDescription.DECODE_ERROR,
                             AlertDescription.DECRYPT_ERROR);
-                    s.add(reject, new Fault.Mutate(FIN, new Mutation.Truncate(31)));
-                    s.add(reject, new Fault.Mutate(FIN, new Mutation.Truncate(0)));
-                    s.add(reject, new Fault.Mutate(FIN, new Mutation.Append("00")));
-                    if (profile != tlsconf.conformance.check.Profile.QUICK) {
-                        s.add(reject, new Fault.Mutate(FIN, new Mutation.Truncate(16)));
-                        s.add(reject, new Fault.Mutate(FIN, new Mutation.Append("00".repeat(32))));
-                        s.add(reject, new Fault.Mutate(FIN, new Mutation.Truncate(1 + random.nextInt(31))));
+                    if (profile == tlsconf.conformance.check.Profile.QUICK) {
+                        s.add(reject, new Fault.Mutate(FIN, new Mutation.Truncate(31)));
+                        s.add(reject, new Fault.Mutate(FIN, new Mutation.Truncate(0)));
+                        s.add(reject, new Fault.Mutate(FIN, new Mutation.Append("00")));
+                        return s.build();
+                    }
+                    // Every wrong length from empty to twice Hash.length: a length check is one comparison, and
+                    // each length meets it from another side (short by one, by a block, empty, long by one...).
+                    for (int length = 0; length < VERIFY_DATA_BYTES; length++) {
+                        s.add(reject, new Fault.Mutate(FIN, new Mutation.Truncate(length)));
+                    }
+                    for (int extra = 1; extra <= VERIFY_DATA_BYTES; extra++) {
+                        s.add(reject, new Fault.Mutate(FIN, new Mutation.Append("00".repeat(extra))));
                     }
                     return s.build();
                 });

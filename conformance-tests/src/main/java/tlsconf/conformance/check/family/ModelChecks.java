@@ -47,26 +47,56 @@ public final class ModelChecks {
     }
 
     public static List<Check> all() {
-        return List.of(check("tls13.order.model-deviations", TlsVersion.TLS_1_3,
+        return List.of(check("tls13.order.model-deviations", TlsVersion.TLS_1_3, Shape.FULL,
                         Requirement.rfc8446("A", "Each side MUST follow the state machine of RFC 8446 Appendix A; a "
                                 + "message the machine does not allow in the current state is refused with the alert "
                                 + "the oracle derives from the governing section (unexpected_message, §6.2, in most "
-                                + "states).")));
+                                + "states).")),
+                check("tls13.order.model-deviations-client-auth", TlsVersion.TLS_1_3, Shape.CLIENT_AUTH,
+                        Requirement.rfc8446("A.2", "A server that requested a client certificate MUST follow the "
+                                + "states WAIT_CERT and WAIT_CV of RFC 8446 Appendix A.2: a client message those "
+                                + "states do not allow is refused with the alert the oracle derives (unexpected_message, "
+                                + "§6.2, in most states).")));
         // TLS 1.2 (check("tls12.order.model-deviations", TLS_1_2, ...)) is not in the catalogue yet: its mapping
         // of ChangeCipherSpec and post-Finished deviations to peer faults still disagrees with how the peer plays
         // them (see CONFORMANCE.md).
     }
 
-    private static Check check(String id, TlsVersion v, Requirement requirement) {
+    /**
+     * The handshake whose deviations a check plays. The peer can play only what it can send: for a server target
+     * with a client certificate requested ({@code client-auth}), the deviations of that handshake which the
+     * default one does not already play (those around the client's Certificate and CertificateVerify).
+     */
+    enum Shape {
+        FULL,
+        CLIENT_AUTH;
+
+        RunParameters parameters() {
+            return this == FULL ? RunParameters.defaults()
+                    : RunParameters.defaults().withClientAuth(RunParameters.ClientCertificate.NON_EMPTY);
+        }
+
+        List<String> options() {
+            return this == FULL ? List.of() : List.of("client-auth");
+        }
+    }
+
+    private static Check check(String id, TlsVersion v, Shape shape, Requirement requirement) {
+        Applicability applicability = shape == Shape.FULL
+                ? new Applicability(EnumSet.of(v), EnumSet.of(Role.CLIENT, Role.SERVER),
+                        EnumSet.of(Capability.OBSERVABLE_COMPLETION))
+                : new Applicability(EnumSet.of(v), EnumSet.of(Role.SERVER),
+                        EnumSet.of(Capability.OBSERVABLE_COMPLETION, Capability.REQUESTS_CLIENT_CERTIFICATE));
         return Check.of(id, "order", requirement, "the model oracle's reaction for each generated deviation",
-                new Applicability(EnumSet.of(v), EnumSet.of(Role.CLIENT, Role.SERVER),
-                        EnumSet.of(Capability.OBSERVABLE_COMPLETION)),
+                applicability,
                 (checkId, version, role, profile, random) -> {
-                    List<Played> all = generate(role, version);
+                    List<Played> all = generate(role, version, shape);
                     Scenarios s = new Scenarios(checkId, version, role);
-                    int n = profile.sample(all.size(), 8, all.size());
+                    // The client-auth shape adds to the full one: the quick profile (the build's run against real
+                    // peers) keeps to the full shape's sample.
+                    int n = profile.sample(all.size(), shape == Shape.FULL ? 8 : 0, all.size());
                     for (int i : Scenarios.sample(random, all.size(), n)) {
-                        s.add(all.get(i).expected(), all.get(i).faults().toArray(Fault[]::new));
+                        s.add(all.get(i).expected(), shape.options(), all.get(i).faults().toArray(Fault[]::new));
                     }
                     return s.build();
                 });
@@ -76,17 +106,35 @@ public final class ModelChecks {
     record Played(String name, List<Fault> faults, Expectation expected) {
     }
 
-    /** The model's deviations depend only on role and version: derived once per JVM, not once per check run. */
+    /** The model's deviations depend only on role, version and shape: derived once per JVM, not per check run. */
     private static final Map<String, List<Played>> GENERATED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Every playable deviation of the default full handshake of the target's model, deduplicated by faults. */
     static List<Played> generate(Role targetRole, TlsVersion version) {
-        return GENERATED.computeIfAbsent(targetRole + ":" + version, k -> derive(targetRole, version));
+        return generate(targetRole, version, Shape.FULL);
     }
 
-    private static List<Played> derive(Role targetRole, TlsVersion version) {
+    /** The playable deviations of a handshake shape, without those an earlier shape already plays. */
+    static List<Played> generate(Role targetRole, TlsVersion version, Shape shape) {
+        String key = targetRole + ":" + version + ":" + shape;
+        List<Played> done = GENERATED.get(key);
+        if (done != null) {
+            return done;
+        }
+        java.util.Set<List<Fault>> before = new java.util.HashSet<>();
+        for (Shape earlier : Shape.values()) {
+            if (earlier.ordinal() < shape.ordinal()) {
+                generate(targetRole, version, earlier).forEach(p -> before.add(p.faults()));
+            }
+        }
+        List<Played> derived = derive(targetRole, version, shape.parameters()).stream()
+                .filter(p -> !before.contains(p.faults())).toList();
+        GENERATED.putIfAbsent(key, derived);
+        return GENERATED.get(key);
+    }
+
+    private static List<Played> derive(Role targetRole, TlsVersion version, RunParameters params) {
         Model model = Models.of(version, targetRole);
-        RunParameters params = RunParameters.defaults();
         Oracle oracle = Oracle.of(model, params);
         Map<List<Fault>, Played> out = new LinkedHashMap<>();
         for (ValidPath path : PathGenerator.paths(model, params, Bounds.HANDSHAKES)) {

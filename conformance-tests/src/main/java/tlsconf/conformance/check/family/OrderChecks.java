@@ -93,12 +93,30 @@ public final class OrderChecks {
                 Requirement.rfc8446("5", "A change_cipher_spec whose value is not 0x01 MUST be answered with "
                         + "unexpected_message."),
                 "fatal unexpected_message", both(),
-                (id, v, role, profile, random) -> new Scenarios(id, v, role)
-                        .add(UNEXPECTED, new Fault.Inject(Anchor.before(FINISHED),
-                                ContentType.CHANGE_CIPHER_SPEC.code(), Protection.PLAINTEXT, "02"))
-                        .add(UNEXPECTED, new Fault.Inject(Anchor.before(FINISHED),
-                                ContentType.CHANGE_CIPHER_SPEC.code(), Protection.PLAINTEXT, "0101"))
-                        .build());
+                (id, v, role, profile, random) -> {
+                    Scenarios s = new Scenarios(id, v, role)
+                            .add(UNEXPECTED, new Fault.Inject(Anchor.before(FINISHED),
+                                    ContentType.CHANGE_CIPHER_SPEC.code(), Protection.PLAINTEXT, "02"))
+                            .add(UNEXPECTED, new Fault.Inject(Anchor.before(FINISHED),
+                                    ContentType.CHANGE_CIPHER_SPEC.code(), Protection.PLAINTEXT, "0101"));
+                    if (profile == tlsconf.conformance.check.Profile.QUICK) {
+                        return s.build();
+                    }
+                    // Every other value of the byte (a parser may compare it as a signed byte, or test one bit),
+                    // then other lengths: empty, a trailing zero, three bytes.
+                    for (int value = 0; value < 256; value++) {
+                        if (value != 1 && value != 2) {
+                            s.add(UNEXPECTED, new Fault.Inject(Anchor.before(FINISHED),
+                                    ContentType.CHANGE_CIPHER_SPEC.code(), Protection.PLAINTEXT,
+                                    String.format("%02x", value)));
+                        }
+                    }
+                    for (String hex : List.of("", "0100", "010101")) {
+                        s.add(UNEXPECTED, new Fault.Inject(Anchor.before(FINISHED),
+                                ContentType.CHANGE_CIPHER_SPEC.code(), Protection.PLAINTEXT, hex));
+                    }
+                    return s.build();
+                });
     }
 
     static Check encryptedCcs() {
