@@ -90,7 +90,7 @@ public final class BotanPreset implements PeerPreset {
         requireSupport(Role.SERVER, config);
         return FreePorts.startOnFreePort(port -> {
             PemFiles files = PemFiles.write(workDir, "botan-server-" + port, config.requireCredentials("botan"));
-            Path policy = writePolicy(workDir.resolve("botan-server-" + port + "-policy.txt"), config, Role.SERVER);
+            Path policy = writePolicy(workDir.resolve("botan-server-" + port + "-policy.txt"), config);
             List<String> cmd = List.of("stdbuf", "-oL", BINARY, "tls_server", files.chain().toString(),
                     files.key().toString(), "--port=" + port, "--policy=" + policy, "--max-clients=0");
             ProcessSpec spec = ProcessSpec.of("botan tls_server", "coreutils", cmd).withLogDir(workDir)
@@ -108,7 +108,7 @@ public final class BotanPreset implements PeerPreset {
         for (int i = 0; i < config.trustAnchors().size(); i++) {
             PemFiles.writeCertificates(cas.resolve("root-" + i + ".pem"), List.of(config.trustAnchors().get(i)));
         }
-        Path policy = writePolicy(workDir.resolve("botan-client-" + run + "-policy.txt"), config, Role.CLIENT);
+        Path policy = writePolicy(workDir.resolve("botan-client-" + run + "-policy.txt"), config);
         List<String> cmd = new ArrayList<>(List.of("stdbuf", "-oL", BINARY, "tls_client", "127.0.0.1",
                 "--port=" + port, "--policy=" + policy, "--skip-system-cert-store", "--tls1.2"));
         if (!config.trustAnchors().isEmpty()) {
@@ -123,18 +123,14 @@ public final class BotanPreset implements PeerPreset {
     }
 
     /**
-     * A policy with only TLS 1.2 and, when given, only the configured groups. The client also offers RSA key
-     * transport (off in Botan 2's default policy, as in no other stack here), so that the checks of a client's
-     * refusal of a ServerKeyExchange under RSA (FREAK, RFC 5246 §7.4.3) can be played against it; servers keep
-     * the default (their certificate is ECDSA).
+     * A policy with only TLS 1.2 and, when given, only the configured groups. (Debian's Botan 2.19 has no RSA key
+     * transport suite at all: a policy of {@code key_exchange_methods = RSA} makes its client fail with "Policy does
+     * not allow any available cipher suite", so the FREAK check cannot be played against it.)
      */
-    private static Path writePolicy(Path file, PeerConfig config, Role role) {
+    private static Path writePolicy(Path file, PeerConfig config) {
         StringBuilder p = new StringBuilder();
         p.append("allow_tls10 = false\nallow_tls11 = false\nallow_tls12 = true\n");
         p.append("allow_dtls10 = false\nallow_dtls12 = false\n");
-        if (role == Role.CLIENT) {
-            p.append("key_exchange_methods = ECDH DH RSA\n");
-        }
         if (!config.groups().isEmpty()) {
             p.append("key_exchange_groups = ").append(config.groups().stream().map(Group::jsse)
                     .collect(Collectors.joining(" "))).append('\n');

@@ -95,8 +95,24 @@ public final class BcJssePreset implements PeerPreset {
     @Override
     public RunningPeer startClient(PeerConfig config, int port, Path workDir) {
         requireSupport(Role.CLIENT, config);
-        return JsseClient.start(config, port, NAME, PROVIDER);
+        return JsseClient.start(config, port, NAME, PROVIDER, params -> offerRsaKeyTransport(params, config));
     }
+
+    /**
+     * BCJSSE leaves TLS_RSA_* suites out of its client's defaults; one is added (last) to a TLS 1.2 client's offer so
+     * the checks of a client's refusal of a ServerKeyExchange under RSA (FREAK, RFC 5246 §7.4.3) can be played, as
+     * against OpenSSL, GnuTLS and the JDK, which offer it by default. Every other scenario still negotiates ECDHE.
+     */
+    private static void offerRsaKeyTransport(javax.net.ssl.SSLParameters params, PeerConfig config) {
+        if (config.version() == TlsVersion.TLS_1_2 && params.getCipherSuites() != null
+                && !java.util.Arrays.asList(params.getCipherSuites()).contains(RSA_SUITE)) {
+            String[] suites = java.util.Arrays.copyOf(params.getCipherSuites(), params.getCipherSuites().length + 1);
+            suites[suites.length - 1] = RSA_SUITE;
+            params.setCipherSuites(suites);
+        }
+    }
+
+    private static final String RSA_SUITE = "TLS_RSA_WITH_AES_128_GCM_SHA256";
 
     @Override
     public PeerReport report(Role role, String output) {

@@ -45,6 +45,7 @@ public final class JsseClient implements RunningPeer {
     private final PeerConfig config;
     private final int port;
     private final String stack;
+    private final java.util.function.Consumer<SSLParameters> tuning;
     private final SSLContext context;
     private final OutputTail output = OutputTail.inMemory(OutputTail.DEFAULT_MAX_LINES);
     private final Thread thread;
@@ -52,10 +53,12 @@ public final class JsseClient implements RunningPeer {
     private volatile boolean failed;
     private volatile boolean finished;
 
-    private JsseClient(PeerConfig config, int port, String stack, java.security.Provider provider) {
+    private JsseClient(PeerConfig config, int port, String stack, java.security.Provider provider,
+                       java.util.function.Consumer<SSLParameters> tuning) {
         this.config = config;
         this.port = port;
         this.stack = stack;
+        this.tuning = tuning;
         this.context = JsseContexts.create(config, provider);
         this.thread = new Thread(this::run, stack + "-client-" + port);
         this.thread.setDaemon(true);
@@ -63,15 +66,16 @@ public final class JsseClient implements RunningPeer {
 
     /** Starts connecting to 127.0.0.1:port; returns at once. */
     public static JsseClient start(PeerConfig config, int port) {
-        return start(config, port, "jsse", null);
+        return start(config, port, "jsse", null, params -> { });
     }
 
     /**
-     * Starts a client of JSSE provider {@code provider} (null: SunJSSE), named {@code stack} in messages ("bcjsse");
-     * returns at once.
+     * Starts a client of JSSE provider {@code provider} (null: SunJSSE), named {@code stack} in messages ("bcjsse"),
+     * whose connection parameters get {@code tuning} after the config's; returns at once.
      */
-    public static JsseClient start(PeerConfig config, int port, String stack, java.security.Provider provider) {
-        JsseClient client = new JsseClient(config, port, stack, provider);
+    public static JsseClient start(PeerConfig config, int port, String stack, java.security.Provider provider,
+                                   java.util.function.Consumer<SSLParameters> tuning) {
+        JsseClient client = new JsseClient(config, port, stack, provider, tuning);
         client.thread.start();
         return client;
     }
@@ -120,6 +124,7 @@ public final class JsseClient implements RunningPeer {
         SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
         SSLParameters params = s.getSSLParameters();
         JsseParameters.apply(params, config);
+        tuning.accept(params);
         params.setEndpointIdentificationAlgorithm("HTTPS");
         if (!host.matches("[0-9.:]+")) {
             params.setServerNames(List.of(new SNIHostName(host)));
