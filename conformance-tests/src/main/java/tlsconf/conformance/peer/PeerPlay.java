@@ -1,6 +1,5 @@
 package tlsconf.conformance.peer;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,14 +12,12 @@ import tlsconf.conformance.scenario.Scenario;
 import tlsconf.conformance.target.Connection;
 import tlsconf.conformance.verdict.Observation;
 import tlsconf.conformance.verdict.PlayResult;
-import tlsconf.impl.CipherSuite;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.message.HandshakeFrame;
 import tlsconf.impl.message.HandshakeMessage;
 import tlsconf.impl.message.ServerHello;
 import tlsconf.impl.record.Epoch;
 import tlsconf.impl.record.Record;
-import tlsconf.impl.record.RecordProtection;
 import tlsconf.impl.seam.Seam;
 import tlsconf.model.vocabulary.AlertDescription;
 import tlsconf.model.vocabulary.AlertLevel;
@@ -46,9 +43,9 @@ final class PeerPlay implements Seam {
     private final List<Fault> faults;
     private final boolean[] applied;
     private final List<String> trace = new ArrayList<>();
-    private final ByteArrayOutputStream early = new ByteArrayOutputStream();
-    private final List<byte[]> queue = new ArrayList<>();
-    private final Records.Scanner incoming = new Records.Scanner();
+    private final Outbox outbox;
+    private final Emitter emitter;
+    private final RecordSplitter incoming = new RecordSplitter();
 
     private PeerEngine engine;
     private boolean changeCipherSpecSent;
@@ -60,17 +57,20 @@ final class PeerPlay implements Seam {
     private boolean completionEvidence;
     private boolean afterHandshakeDone;
     private boolean graceUsed;
-    private boolean silenced;
     private byte[] peerVerifyData;
     private byte[] firstClientHello;
-    private byte[] held;
-    private int heldFault = -1;
-    private int protectedSent;
-    private int[] lastIncoming;
+    private boolean engineRefused;
     private String failure;
     private String continued;
-    private byte[] clientHandshakeSecret;
-    private byte[] serverHandshakeSecret;
+    private final PeerSecrets secrets = new PeerSecrets();
+    /** Our own verify_data as the engine computed it (the saved verify_data of RFC 5746 §3.4). */
+    private byte[] ownVerifyData;
+    /** The target (re)started a handshake on the established TLS 1.2 connection. */
+    private Observation.Renegotiated renegotiated;
+    /** The target's last word was an alert under keys we do not have. */
+    private Observation.EncryptedAlert sealedAlert;
+    /** The target ignored a post-handshake request; we closed to see whether it still reads our records. */
+    private boolean closeProbeSent;
 
     /**
      * @param certificateReplacement an encoded Certificate message to send instead of the engine's (a chain the
@@ -84,20 +84,34 @@ final class PeerPlay implements Seam {
         this.peerRole = scenario.targetRole().peer();
         this.faults = scenario.faults();
         this.applied = new boolean[faults.size()];
+        this.outbox = new Outbox(connection);
+        this.emitter = new Emitter(faults, applied, trace, outbox, new Emitter.Wire() {
+            @Override
+            public void sendRecord(int type, byte[] content) {
+                PeerPlay.this.sendRecord(type, content);
+            }
+
+            @Override
+            public void fail(String why) {
+                failure = why;
+            }
+
+            @Override
+            public boolean protectedTls12() {
+                return scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_2 && changeCipherSpecSent;
+            }
+        });
     }
 
     /** The key log is kept in memory only, to forge records the engine will not send (an encrypted CCS). */
     void onSecret(String label, byte[] secret) {
-        if (label.equals("CLIENT_HANDSHAKE_TRAFFIC_SECRET")) {
-            clientHandshakeSecret = secret.clone();
-        } else if (label.equals("SERVER_HANDSHAKE_TRAFFIC_SECRET")) {
-            serverHandshakeSecret = secret.clone();
-        }
+        secrets.put(label, secret);
     }
 
     PlayResult play(java.util.function.Function<PeerPlay, PeerEngine> start) {
         trace.add("peer: " + peerRole.cliName() + ", " + scenario.describe());
         engine = start.apply(this);
+        outbox.attach(engine);
         if (engine.failure() != null) {
             return notPlayable("the test peer could not start: " + engine.failure().getMessage());
         }
@@ -109,6 +123,12 @@ final class PeerPlay implements Seam {
         }
         flush();
         for (int round = 0; round < MAX_ROUNDS; round++) {
+            if (renegotiated != null) {
+                return done(renegotiated);
+            }
+            if (sealedAlert != null && alert == null) {
+                return done(sealedAlert);
+            }
             if (serverHelloSeen && scenario.hasOption(Scenario.SERVER_HELLO_ACCEPTS) && alert == null) {
                 trace.add("target answered with ServerHello: the ClientHello was accepted");
                 return done(new Observation.Completed());
@@ -127,6 +147,15 @@ final class PeerPlay implements Seam {
                     return done(new Observation.Continued("the target answered decrypt_error after "
                             + divergedAt.rfcName() + ": it verified a signature or Finished over the modified "
                             + "transcript"));
+                }
+                if (divergedAt != null && divergedAt != HandshakeType.FINISHED
+                        && alert.description() == AlertDescription.BAD_RECORD_MAC && engine.writeEpoch() != Epoch.PLAINTEXT) {
+                    // Our protected records failed to open at the target: our keys follow our transcript, so its
+                    // keys came from the one holding the changed message (TLS 1.2 extended master secret, TLS 1.3
+                    // handshake secrets). The change itself would have been refused before any protected record.
+                    return done(new Observation.Continued("the target answered bad_record_mac to the peer's "
+                            + "protected records after " + divergedAt.rfcName() + ": it derived its keys from the "
+                            + "modified transcript"));
                 }
                 return done(alert);
             }
@@ -154,9 +183,17 @@ final class PeerPlay implements Seam {
                 flush();
             } else if (r instanceof Connection.Received.Eof) {
                 trace.add("target closed the connection");
+                if (closeProbeSent && alert == null) {
+                    return done(new Observation.Continued("it ignored the request: silent for " + step.toMillis()
+                            + " ms, then it closed the connection on the peer's close_notify"));
+                }
                 return done(alert != null ? alert : completed() ? new Observation.Completed()
                         : new Observation.Closed());
             } else {
+                if (alert == null && !closeProbeSent && ignorable()) {
+                    probeWithClose();
+                    continue;
+                }
                 if (alert == null && !completed() && silentAcceptance()) {
                     // A TLS 1.2 client has the last word before our Finished: after it, silence is acceptance.
                     trace.add("target silent for " + step.toMillis() + " ms after the peer's Finished: accepted");
@@ -169,34 +206,87 @@ final class PeerPlay implements Seam {
         return notPlayable("the exchange did not settle within " + MAX_ROUNDS + " rounds");
     }
 
+    /** Feeds the target's records to our engine one at a time, so a refused record is known by type and size. */
     private void receive(byte[] bytes) {
-        for (int[] rec : incoming.add(bytes)) {
-            lastIncoming = rec;
-            trace.add("target -> record " + typeName(rec[0]) + ", " + rec[1] + " byte(s)");
+        List<byte[]> records = incoming.add(bytes);
+        for (int i = 0; i < records.size(); i++) {
+            byte[] rec = records.get(i);
+            trace.add("target -> record " + typeName(rec[0] & 0xff) + ", " + (rec.length - Records.HEADER)
+                    + " byte(s)");
+            if (engineRefused) {
+                continue;
+            }
+            try {
+                engine.feed(rec);
+            } catch (TlsAlertException e) {
+                engineRefused = true;
+                refused(e, rec, i == records.size() - 1 && !incoming.hasPartial());
+            }
         }
-        try {
-            engine.feed(bytes);
-        } catch (TlsAlertException e) {
-            if (alert != null || !e.sentByUs()) {
-                return;
-            }
-            // Our engine refused what the target sent. After the transcripts diverged, a record we cannot open or a
-            // Finished / CertificateVerify we cannot verify means the target derived them from the changed bytes.
-            if (divergedAt != null && (e.description() == AlertDescription.BAD_RECORD_MAC
-                    || e.description() == AlertDescription.DECRYPT_ERROR)) {
-                continued = "the peer could not " + (e.description() == AlertDescription.BAD_RECORD_MAC
-                        ? "decrypt" : "verify") + " what the target sent after " + divergedAt.rfcName()
-                        + ", so the target used the modified transcript";
-                return;
-            }
-            if (e.description() == AlertDescription.BAD_RECORD_MAC && lastIncoming != null
-                    && lastIncoming[0] == Records.TYPE_APPLICATION_DATA && lastIncoming[1] == 2 + 1 + 16) {
-                trace.add("peer cannot decrypt the target's last record (alert-sized): counted as an alert");
-                alert = new Observation.Alert(null, -1, null);
-                return;
-            }
-            failure = "the test peer refused the target's messages: " + e.getMessage();
+    }
+
+    /** Our engine refused the target's record {@code rec}; {@code last}: nothing followed it (yet). */
+    private void refused(TlsAlertException e, byte[] rec, boolean last) {
+        if (alert != null || !e.sentByUs() || renegotiated != null) {
+            // The target's own alert, or our engine refusing a renegotiation we already observed.
+            return;
         }
+        if (e.description() == AlertDescription.BAD_RECORD_MAC) {
+            Observation o = SealedAlerts.read(rec, last, scenario.version(), divergedAt, secrets, trace,
+                    this::targetClosesRightAfter);
+            if (o instanceof Observation.Alert a) {
+                alert = a;
+                return;
+            }
+            if (o instanceof Observation.EncryptedAlert sealed) {
+                sealedAlert = sealed;
+                trace.add("peer cannot open the target's alert-sized record: counted as an alert");
+                return;
+            }
+        }
+        // After the transcripts diverged, a record we cannot open or a Finished / CertificateVerify we cannot verify
+        // means the target derived them from the changed bytes.
+        if (divergedAt != null && (e.description() == AlertDescription.BAD_RECORD_MAC
+                || e.description() == AlertDescription.DECRYPT_ERROR)) {
+            continued = "the peer could not " + (e.description() == AlertDescription.BAD_RECORD_MAC
+                    ? "decrypt" : "verify") + " what the target sent after " + divergedAt.rfcName()
+                    + ", so the target used the modified transcript";
+            return;
+        }
+        failure = "the test peer refused the target's messages: " + e.getMessage();
+    }
+
+    /**
+     * Whether the target closes the connection right after a record we could not open, before we say anything: then
+     * that record was its last word. Bounded by a quarter of the step timeout.
+     */
+    private boolean targetClosesRightAfter() {
+        Connection.Received r = connection.receive(step.dividedBy(4));
+        if (r instanceof Connection.Received.Eof) {
+            trace.add("target closed the connection right after that record");
+            return true;
+        }
+        if (r instanceof Connection.Received.Data d) {
+            trace.add("target -> " + d.bytes().length + " more byte(s) after that record");
+        }
+        return false;
+    }
+
+    /**
+     * A request the target may ignore (a HelloRequest, RFC 5246 §7.4.1.1) met silence: ignoring is only positive
+     * once it still reads our records, so we close and expect its close_notify (§7.2.1) or its close.
+     */
+    private boolean ignorable() {
+        return scenario.expected() instanceof tlsconf.conformance.verdict.Expectation.IgnoreOrWarn w && w.mayIgnore()
+                && afterHandshakeDone && hasPostHandshakeFault() && renegotiated == null;
+    }
+
+    private void probeWithClose() {
+        closeProbeSent = true;
+        trace.add("target silent for " + step.toMillis() + " ms after the request: peer -> close_notify");
+        sendRecord(ContentType.ALERT.code(), new byte[] {(byte) AlertLevel.WARNING.code(),
+            (byte) AlertDescription.CLOSE_NOTIFY.code()});
+        flush();
     }
 
     /** After our side completed: post-handshake faults, then (client peer) application data the target answers. */
@@ -208,6 +298,9 @@ final class PeerPlay implements Seam {
             Fault f = faults.get(i);
             if (f instanceof Fault.Inject inj && inj.where().position() == Anchor.Position.AFTER_HANDSHAKE) {
                 inject(i, inj.contentType(), inj.protection(), HexFormat.of().parseHex(inj.hex()));
+                postFaults = true;
+            } else if (f instanceof Fault.SecureRenegotiation) {
+                secureRenegotiation(i);
                 postFaults = true;
             } else if (f instanceof Fault.ResendAfterHandshake again) {
                 if (again.message() == HandshakeType.CLIENT_HELLO && firstClientHello != null) {
@@ -229,8 +322,23 @@ final class PeerPlay implements Seam {
         finalFlightSent = true;
     }
 
+    /** RFC 5746 §3.5: a ClientHello whose renegotiation_info carries our client_verify_data, under current keys. */
+    private void secureRenegotiation(int index) {
+        if (firstClientHello == null || ownVerifyData == null || peerRole != Role.CLIENT) {
+            failure = "a secure renegotiation needs a client peer that completed its handshake";
+            return;
+        }
+        try {
+            sendRecord(ContentType.HANDSHAKE.code(), Renegotiation.secureClientHello(firstClientHello, ownVerifyData));
+            applied[index] = true;
+            trace.add("peer -> ClientHello for a secure renegotiation (renegotiation_info = client_verify_data)");
+        } catch (TlsAlertException e) {
+            failure = "cannot build the renegotiation ClientHello: " + e.getMessage();
+        }
+    }
+
     private boolean hasPostHandshakeFault() {
-        return faults.stream().anyMatch(f -> f instanceof Fault.ResendAfterHandshake
+        return faults.stream().anyMatch(f -> f instanceof Fault.ResendAfterHandshake || f instanceof Fault.SecureRenegotiation
                 || (f instanceof Fault.Inject inj && inj.where().position() == Anchor.Position.AFTER_HANDSHAKE));
     }
 
@@ -261,7 +369,7 @@ final class PeerPlay implements Seam {
             trace.add(note);
         }
         for (int i = 0; i < faults.size(); i++) {
-            if (!applied[i] && !(o instanceof Observation.Alert)) {
+            if (!applied[i] && !(o instanceof Observation.Alert) && !(o instanceof Observation.EncryptedAlert)) {
                 // A fault that never fired would make a pass meaningless.
                 return notPlayable("fault '" + faults.get(i).describe() + "' was never applied (the handshake "
                         + "did not reach it)");
@@ -279,31 +387,7 @@ final class PeerPlay implements Seam {
     // ---- sending ----
 
     private void flush() {
-        if (engine != null && !silenced) {
-            queue.add(engine.takeOutgoing());
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(early.toByteArray());
-        early.reset();
-        for (byte[] b : queue) {
-            out.writeBytes(b);
-        }
-        queue.clear();
-        if (silenced && engine != null) {
-            engine.takeOutgoing();
-        }
-        if (out.size() > 0) {
-            byte[] bytes = out.toByteArray();
-            protectedSent += Records.countProtected(bytes);
-            connection.send(bytes);
-        }
-    }
-
-    /** Moves what the engine has written so far into the send queue, so what follows starts a new record. */
-    private void cut() {
-        if (engine != null) {
-            queue.add(engine.takeOutgoing());
-        }
+        outbox.flush();
     }
 
     private void sendRecord(int type, byte[] content) {
@@ -319,12 +403,7 @@ final class PeerPlay implements Seam {
         trace.add("peer -> " + faults.get(index).describe());
         if (engine == null || protection == Protection.PLAINTEXT) {
             // Before the engine exists (its ClientHello is written inside create) everything is plaintext anyway.
-            cut();
-            if (engine == null) {
-                early.writeBytes(Records.plaintext(contentType, content));
-            } else {
-                queue.add(Records.plaintext(contentType, content));
-            }
+            outbox.add(Records.plaintext(contentType, content));
             return;
         }
         Epoch want = protection == Protection.HANDSHAKE ? Epoch.HANDSHAKE
@@ -346,27 +425,18 @@ final class PeerPlay implements Seam {
      * that number, so the peer sends nothing more: a conforming target has already aborted.
      */
     private void forgeProtected(int contentType, byte[] content) {
-        byte[] secret = peerRole == Role.CLIENT ? clientHandshakeSecret : serverHandshakeSecret;
+        byte[] secret = secrets.handshake(peerRole);
         if (secret == null || engine.writeEpoch() != Epoch.HANDSHAKE) {
             failure = "a protected change_cipher_spec can only be forged under handshake keys";
             return;
         }
-        cut();
-        int sequence = protectedSent;
-        for (byte[] b : queue) {
-            sequence += Records.countProtected(b);
-        }
         try {
-            RecordProtection p = RecordProtection.fromSecret(CipherSuite.TLS_AES_128_GCM_SHA256, secret);
-            for (int i = 0; i < sequence; i++) {
-                p.protect(0, new byte[0], 0, 0, 0);
-            }
-            queue.add(p.protect(contentType, content, 0, content.length, 0));
+            outbox.add(PeerSecrets.seal(secret, outbox.nextProtectedSequence(), contentType, content));
         } catch (TlsAlertException e) {
             failure = "cannot forge a protected record: " + e.getMessage();
             return;
         }
-        silenced = true;
+        outbox.silence();
         trace.add("peer: sends nothing after the forged record");
     }
 
@@ -402,6 +472,9 @@ final class PeerPlay implements Seam {
         if (type == HandshakeType.CLIENT_HELLO && firstClientHello == null) {
             firstClientHello = encoded.clone();
         }
+        if (type == HandshakeType.FINISHED && ownVerifyData == null) {
+            ownVerifyData = Records.body(encoded);
+        }
         byte[] msg = encoded;
         for (int i = 0; i < faults.size(); i++) {
             Fault f = faults.get(i);
@@ -425,7 +498,7 @@ final class PeerPlay implements Seam {
         }
         trace.add("peer -> " + type.rfcName() + " (" + writeEpoch.name().toLowerCase(java.util.Locale.ROOT)
                 + ", " + msg.length + " bytes)" + (msg != encoded ? " [modified]" : ""));
-        if (msg != encoded || changesSequence(type)) {
+        if (msg != encoded || emitter.changesSequence(type)) {
             diverge(type);
         }
         for (int i = 0; i < faults.size(); i++) {
@@ -438,19 +511,19 @@ final class PeerPlay implements Seam {
                 inject(i, ContentType.HANDSHAKE.code(), o.protection(), new byte[o.length()]);
             }
         }
-        if (silenced) {
+        if (outbox.silenced()) {
             return List.of();
         }
-        List<byte[]> out = emit(type, msg);
+        List<byte[]> out = emitter.emit(type, msg);
         for (int i = 0; i < faults.size(); i++) {
             if (faults.get(i) instanceof Fault.Inject inj && inj.where().position() == Anchor.Position.AFTER
                     && inj.where().message() == type) {
                 if (!out.isEmpty()) {
                     if (engine == null) {
-                        out.forEach(m -> early.writeBytes(Records.plaintext(ContentType.HANDSHAKE.code(), m)));
+                        out.forEach(m -> outbox.add(Records.plaintext(ContentType.HANDSHAKE.code(), m)));
                     } else {
-                        cut();
-                        queue.add(frameAsRecordLater(out));
+                        outbox.cut();
+                        outbox.add(frameAsRecordLater(out));
                     }
                     out = List.of();
                 }
@@ -458,17 +531,6 @@ final class PeerPlay implements Seam {
             }
         }
         return out;
-    }
-
-    /** Whether a fault drops, repeats or moves this message, so the target's transcript differs from ours. */
-    private boolean changesSequence(HandshakeType type) {
-        for (Fault f : faults) {
-            if ((f instanceof Fault.Drop d && d.message() == type) || (f instanceof Fault.Repeat r && r.message() == type)
-                    || (f instanceof Fault.SwapWithNext w && w.message() == type)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -485,62 +547,6 @@ final class PeerPlay implements Seam {
         }
     }
 
-    /** Applies the faults that decide whether and how the (possibly modified) message goes out. */
-    private List<byte[]> emit(HandshakeType type, byte[] msg) {
-        if (held != null && heldFault >= 0) {
-            byte[] h = held;
-            held = null;
-            applied[heldFault] = true;
-            return List.of(msg, h);
-        }
-        for (int i = 0; i < faults.size(); i++) {
-            Fault f = faults.get(i);
-            if (f instanceof Fault.Drop d && d.message() == type) {
-                applied[i] = true;
-                trace.add("peer: drops " + type.rfcName());
-                return List.of();
-            }
-            if (f instanceof Fault.Repeat r && r.message() == type) {
-                applied[i] = true;
-                return List.of(msg, msg);
-            }
-            if (f instanceof Fault.SwapWithNext s && s.message() == type) {
-                held = msg;
-                heldFault = i;
-                return List.of();
-            }
-            if (f instanceof Fault.Reprotect rp && rp.message() == type) {
-                applied[i] = true;
-                cut();
-                if (rp.protection() == Protection.PLAINTEXT) {
-                    queue.add(Records.plaintext(ContentType.HANDSHAKE.code(), msg));
-                } else {
-                    failure = "re-protecting under " + rp.protection() + " is not supported";
-                }
-                return List.of();
-            }
-            if (f instanceof Fault.CorruptCiphertext cc && cc.message() == type) {
-                applied[i] = true;
-                cut();
-                sendRecord(ContentType.HANDSHAKE.code(), msg);
-                byte[] rec = engine.takeOutgoing();
-                int at = Records.HEADER + cc.bit() / 8;
-                // TLS 1.2 keeps the real content type on the outside: its protected Finished is a handshake record.
-                boolean isProtected = rec.length > 0 && (rec[0] == Records.TYPE_APPLICATION_DATA
-                        || (scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_2 && changeCipherSpecSent));
-                if (rec.length <= at || !isProtected) {
-                    failure = type.rfcName() + " does not travel in a protected record long enough for bit "
-                            + cc.bit();
-                } else {
-                    rec[at] ^= (byte) (0x80 >>> (cc.bit() % 8));
-                }
-                queue.add(rec);
-                return List.of();
-            }
-        }
-        return List.of(msg);
-    }
-
     /** Writes handshake bytes as their own record(s) under the current keys and returns them for the queue. */
     private byte[] frameAsRecordLater(List<byte[]> messages) {
         for (byte[] m : messages) {
@@ -554,6 +560,12 @@ final class PeerPlay implements Seam {
         if (record.contentType() == ContentType.ALERT.code() && record.content().length == 2 && alert == null) {
             int level = record.content()[0] & 0xff;
             int code = record.content()[1] & 0xff;
+            if (code == AlertDescription.CLOSE_NOTIFY.code() && closeProbeSent) {
+                trace.add("target -> close_notify answering the peer's");
+                continued = "it ignored the request: silent for " + step.toMillis() + " ms, then it answered the "
+                        + "peer's close_notify with its own";
+                return;
+            }
             if (code == AlertDescription.CLOSE_NOTIFY.code() && completionEvidence) {
                 // An orderly close after answering (openssl s_server -www closes after its page).
                 trace.add("target -> close_notify after completing");
@@ -588,7 +600,15 @@ final class PeerPlay implements Seam {
         if (frame.typeCode() == HandshakeType.FINISHED.code() && peerVerifyData == null) {
             peerVerifyData = frame.body().clone();
         }
+        if (afterHandshakeDone && renegotiated == null && scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_2
+                && ownVerifyData != null && peerVerifyData != null) {
+            renegotiated = Renegotiation.observe(frame, peerRole, ownVerifyData, peerVerifyData);
+            if (renegotiated != null) {
+                trace.add("target renegotiates: " + renegotiated.evidence());
+            }
+        }
     }
+
 
     private static String typeName(int code) {
         return ContentType.fromCode(code).map(t -> t.name().toLowerCase(java.util.Locale.ROOT))

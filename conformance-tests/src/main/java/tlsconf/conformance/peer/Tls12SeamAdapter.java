@@ -10,6 +10,8 @@ import tlsconf.impl.tls12.message.Tls12Message;
 /** Routes the TLS 1.2 engine's seam to the same {@link PeerPlay} that drives the TLS 1.3 engine. */
 final class Tls12SeamAdapter implements Tls12Seam {
     private final PeerPlay play;
+    /** The keys of the target's last record: its handshake messages are reported under them (trace only). */
+    private Epoch incomingEpoch = Epoch.PLAINTEXT;
 
     Tls12SeamAdapter(PeerPlay play) {
         this.play = play;
@@ -28,11 +30,12 @@ final class Tls12SeamAdapter implements Tls12Seam {
 
     @Override
     public void onIncomingRecord(Record record) {
+        incomingEpoch = record.epoch();
         play.onIncomingRecord(record);
     }
 
     @Override
     public void onIncomingHandshake(HandshakeFrame frame, String state) {
-        play.onIncomingHandshake(frame, Epoch.PLAINTEXT, state);
+        play.onIncomingHandshake(frame, incomingEpoch, state);
     }
 }

@@ -24,7 +24,8 @@ import tlsconf.model.vocabulary.HandshakeType;
     @JsonSubTypes.Type(value = Fault.SkipChangeCipherSpec.class, name = "skip-change-cipher-spec"),
     @JsonSubTypes.Type(value = Fault.Oversize.class, name = "oversize"),
     @JsonSubTypes.Type(value = Fault.CorruptCiphertext.class, name = "corrupt-ciphertext"),
-    @JsonSubTypes.Type(value = Fault.PresentCertificate.class, name = "present-certificate")
+    @JsonSubTypes.Type(value = Fault.PresentCertificate.class, name = "present-certificate"),
+    @JsonSubTypes.Type(value = Fault.SecureRenegotiation.class, name = "secure-renegotiation")
 })
 public sealed interface Fault {
 
@@ -157,6 +158,18 @@ public sealed interface Fault {
         @Override
         public String describe() {
             return "present certificate with defect '" + defect + "'";
+        }
+    }
+
+    /**
+     * TLS 1.2, client peer: after the handshake it asks to renegotiate with a ClientHello under the connection's keys
+     * that signals secure renegotiation as RFC 5746 §3.5 says (renegotiation_info carrying its client_verify_data,
+     * no SCSV). The peer cannot complete a second handshake; a ServerHello is read back as the target renegotiating.
+     */
+    record SecureRenegotiation() implements Fault {
+        @Override
+        public String describe() {
+            return "ClientHello for a secure renegotiation after the handshake (RFC 5746 §3.5)";
         }
     }
 

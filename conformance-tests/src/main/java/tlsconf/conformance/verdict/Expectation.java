@@ -10,7 +10,8 @@ import tlsconf.model.vocabulary.AlertDescription;
     @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Expectation.Accept.class, name = "accept"),
     @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Expectation.Reject.class, name = "reject"),
     @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Expectation.RejectOrContinue.class,
-            name = "reject-or-continue")
+            name = "reject-or-continue"),
+    @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = Expectation.IgnoreOrWarn.class, name = "ignore-or-warn")
 })
 /** What a conforming target must do with a scenario: the judge compares an {@link Observation} with it. */
 public sealed interface Expectation {
@@ -60,6 +61,46 @@ public sealed interface Expectation {
         @Override
         public String describe() {
             return reject.describe() + ", or the handshake completes without the certificate";
+        }
+    }
+
+    /**
+     * A request the target may decline without ending the connection: a renegotiation on an established TLS 1.2
+     * connection (RFC 5246 §7.4.1.1, §7.2.2; RFC 5746). Conforming reactions, all passing at every strictness: the
+     * warning alert {@code warning} (no_renegotiation, "always a warning"); carrying on as if nothing came, where
+     * {@code mayIgnore}; a renegotiation with the RFC 5746 signalling right, where {@code mayRenegotiate}; a fatal
+     * alert from {@code fatal} (RFC 5746 §3: "abort the handshake" is a fatal handshake_failure). At strictness
+     * alert any other error alert passes too (the target did refuse), at close also a close; renegotiating with
+     * wrong signalling, hanging, or carrying on where that is not allowed fail at every level. Judged here, not by
+     * the model's oracle: the model knows the no_renegotiation refusal only, not the fatal abort of RFC 5746 nor
+     * a renegotiation.
+     *
+     * @param rfc     the RFC that names the reaction (5246 or 5746)
+     * @param section its section
+     */
+    record IgnoreOrWarn(AlertDescription warning, boolean mayIgnore, boolean mayRenegotiate,
+                        List<AlertDescription> fatal, int rfc, String section) implements Expectation {
+        public IgnoreOrWarn {
+            java.util.Objects.requireNonNull(warning, "warning");
+            fatal = List.copyOf(fatal);
+        }
+
+        @Override
+        public String describe() {
+            List<String> ways = new java.util.ArrayList<>();
+            if (mayIgnore) {
+                ways.add("ignored (the connection continues)");
+            }
+            ways.add("warning alert " + warning);
+            if (mayRenegotiate) {
+                ways.add("a renegotiation signalled as RFC 5746 says");
+            }
+            if (!fatal.isEmpty()) {
+                ways.add("fatal alert " + fatal.stream().map(AlertDescription::toString)
+                        .collect(Collectors.joining(" or ")));
+            }
+            return String.join(", ", ways.subList(0, ways.size() - 1)) + (ways.size() > 1 ? " or " : "")
+                    + ways.get(ways.size() - 1) + " (RFC " + rfc + " section " + section + ")";
         }
     }
 

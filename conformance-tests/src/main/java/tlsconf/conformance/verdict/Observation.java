@@ -65,6 +65,33 @@ public sealed interface Observation {
     }
 
     /**
+     * The target sent a record the peer could not open, of the size and (TLS 1.2) the content type of an alert, under
+     * keys the peer has not derived: the target ended the connection with an alert whose level and description are
+     * unknown. {@code why} says whose keys and why the peer lacks them (e.g. the target derived them from a
+     * transcript holding a repeated message). Counts as an error alert, so a refusal passes at strictness alert and
+     * close but never at exact.
+     */
+    record EncryptedAlert(int recordLength, String why) implements Observation {
+        @Override
+        public String describe() {
+            return "encrypted alert-sized record (" + recordLength + " bytes), description unknown: " + why;
+        }
+    }
+
+    /**
+     * The target (re)started a handshake on the established connection: a client target answered a HelloRequest
+     * with a ClientHello, or a server target answered a renegotiation ClientHello with a ServerHello.
+     * {@code signalled} is whether its renegotiation_info carried the saved verify_data as RFC 5746 §3.5 / §3.7
+     * require; {@code evidence} what the peer saw.
+     */
+    record Renegotiated(boolean signalled, String evidence) implements Observation {
+        @Override
+        public String describe() {
+            return "renegotiated (" + evidence + ")";
+        }
+    }
+
+    /**
      * The scenario could not be played as written (the target took another path than the one the scenario needs,
      * e.g. it did not request a client certificate). Never a pass: reported as an error of the scenario.
      */
