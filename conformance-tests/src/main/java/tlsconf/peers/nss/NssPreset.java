@@ -151,9 +151,12 @@ public final class NssPreset implements PeerPreset {
         requireSupport(Role.CLIENT, config);
         int run = PemFiles.nextRun();
         Path dir = workDir.resolve("nss-client-" + run);
-        String db = NssDatabase.create(dir, config.credentials().orElse(null), config.trustAnchors());
-        Path request = dir.resolve("request.txt");
+        String db = config.credentials().isPresent()
+                ? NssDatabase.create(dir, config.credentials().get(), config.trustAnchors())
+                : trustOnlyDatabase(workDir, config.trustAnchors());
+        Path request = workDir.resolve("nss-client-" + run + "-request.txt");
         try {
+            Files.createDirectories(workDir);
             Files.writeString(request, config.request(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + request, e);
@@ -178,6 +181,22 @@ public final class NssPreset implements PeerPreset {
         return PeerProcess.start(ProcessSpec.of(CLIENT_BINARY, NssDatabase.PACKAGE, cmd).withLogDir(workDir)
                 .withoutInput());
     }
+
+    /**
+     * One trust-only database per work directory and set of trust anchors, made once and shared by the clients
+     * started there (one after another: tstclnt only reads it). Building a database takes three certutil runs, which
+     * per scenario would cost more than the handshake.
+     */
+    private static String trustOnlyDatabase(Path workDir, List<java.security.cert.X509Certificate> anchors) {
+        StringBuilder key = new StringBuilder(workDir.toAbsolutePath().toString());
+        for (java.security.cert.X509Certificate a : anchors) {
+            key.append('|').append(a.getSerialNumber()).append('/').append(a.getSubjectX500Principal().getName());
+        }
+        return TRUST_DATABASES.computeIfAbsent(key.toString(), k -> NssDatabase.create(
+                workDir.resolve("nss-client-trust-" + TRUST_DATABASES.size()), null, anchors));
+    }
+
+    private static final java.util.Map<String, String> TRUST_DATABASES = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public PeerReport report(Role role, String output) {
