@@ -28,8 +28,9 @@ import tlsconf.model.vocabulary.TlsVersion;
  *       CPU rates of its last {@value #STEADY_SLICES} slices agree within {@value #STEADY_SPREAD_PERCENT}% (the JIT
  *       has finished with it), or at the warm-up limit. A fixed few seconds was not enough: the JIT was still
  *       compiling Bouncy Castle's field arithmetic in the first measured rounds.</li>
- *   <li>Rounds interleave the peers (round 1: A B C ..., round 2: A B C ...), so a burst of load from elsewhere hits
- *       them alike; the median of many short rounds is reported with the spread.</li>
+ *   <li>Rounds interleave the peers (round 1: A B C ..., round 2: ... C B A), so a burst of load from elsewhere hits
+ *       them alike; the median of many short rounds is reported with the spread, and each ratio between two peers
+ *       is the median of their ratios within the same round.</li>
  *   <li>Each round times thousands of operations by wall clock and by the process's CPU time; the CPU figure is the
  *       steady one on a shared machine and the ratios use it.</li>
  *   <li>Results feed an outcome check and a verification counter, so no work can be eliminated as dead code.</li>
@@ -68,7 +69,7 @@ public final class Bench {
             return median(perCpuSecond);
         }
 
-        private static double median(double[] values) {
+        static double median(double[] values) {
             double[] s = values.clone();
             Arrays.sort(s);
             int n = s.length;
@@ -129,7 +130,12 @@ public final class Bench {
         }
         for (int r = 0; r < options.rounds(); r++) {
             StringBuilder line = new StringBuilder("round " + (r + 1) + "/" + options.rounds() + ", hs/CPU-s:");
-            for (HandshakePeer p : peers) {
+            // odd rounds run the peers in reverse order, so no peer always follows the same one
+            List<HandshakePeer> order = new ArrayList<>(peers);
+            if (r % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            for (HandshakePeer p : order) {
                 long before = fixture.verifications.get();
                 Round m = measure(p, options.seconds());
                 long verified = fixture.verifications.get() - before;
@@ -242,13 +248,15 @@ public final class Bench {
     }
 
     /**
-     * One version's table: median handshakes per CPU second (ratios are taken from it) and per wall second, the CPU
-     * rounds' spread, ratios to JSSE and BC TLS, multiple of the floor, verifications per handshake.
+     * One version's table: median handshakes per CPU second and per wall second, the CPU rounds' spread, ratios to
+     * JSSE and BC TLS, multiple of the floor, verifications per handshake. Each ratio is the median of the ratios
+     * within each round (peers of one round ran seconds apart, under the same load), which a load that drifts
+     * between rounds disturbs much less than a ratio of two medians.
      */
     public static String table(List<PeerResult> results) {
-        double jsse = find(results, JSSE);
-        double bc = find(results, BC_TLS);
-        double floor = find(results, FLOOR);
+        PeerResult jsse = find(results, JSSE);
+        PeerResult bc = find(results, BC_TLS);
+        PeerResult floor = find(results, FLOOR);
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "| %-18s | %9s | %15s | %9s | %7s | %9s | %8s | %14s |%n", "peer",
                 "hs/CPU-s", "CPU-s rounds", "hs/s wall", "÷ JSSE", "÷ BC TLS", "floor ×", "cert checks/hs"));
@@ -256,21 +264,32 @@ public final class Bench {
                 + "---------------:|\n");
         for (PeerResult r : results) {
             boolean isFloor = r.name().equals(FLOOR);
-            double m = r.cpuMedian();
             b.append(String.format(Locale.ROOT, "| %-18s | %9.0f | %15s | %9.0f | %7.2f | %9.2f | %8s | %14s |%n",
-                    r.name(), m, String.format(Locale.ROOT, "%.0f-%.0f",
+                    r.name(), r.cpuMedian(), String.format(Locale.ROOT, "%.0f-%.0f",
                             Arrays.stream(r.perCpuSecond()).min().orElse(0),
                             Arrays.stream(r.perCpuSecond()).max().orElse(0)),
-                    r.median(), m / jsse, m / bc,
-                    isFloor ? "1.00" : String.format(Locale.ROOT, "%.2f", floor / m),
+                    r.median(), ratio(r, jsse), ratio(r, bc),
+                    isFloor ? "1.00" : String.format(Locale.ROOT, "%.2f", ratio(floor, r)),
                     isFloor ? "-" : String.format(Locale.ROOT, "%.3f", r.verificationsPerHandshake())));
         }
         return b.toString();
     }
 
-    private static double find(List<PeerResult> results, String name) {
-        return results.stream().filter(r -> r.name().equals(name)).mapToDouble(PeerResult::cpuMedian).findFirst()
-                .orElse(Double.NaN);
+    /** Median over the rounds of a's CPU rate / b's CPU rate in the same round; NaN when either is absent. */
+    static double ratio(PeerResult a, PeerResult b) {
+        if (a == null || b == null) {
+            return Double.NaN;
+        }
+        int n = Math.min(a.perCpuSecond().length, b.perCpuSecond().length);
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = a.perCpuSecond()[i] / b.perCpuSecond()[i];
+        }
+        return n == 0 ? Double.NaN : PeerResult.median(r);
+    }
+
+    private static PeerResult find(List<PeerResult> results, String name) {
+        return results.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
     }
 
     /** The results of one version, in table order. */
@@ -313,7 +332,8 @@ public final class Bench {
         }
         b.append('\n').append(String.format(Locale.ROOT, "hs/CPU-s: handshakes per CPU second of the whole process "
                 + "(GC and JIT included), median of %d rounds of %.1f s after a warm-up until steady; hs/s wall: the "
-                + "same per wall-clock second. Ratios use hs/CPU-s, steadier on a shared machine: ÷ JSSE, ÷ BC TLS: "
+                + "same per wall-clock second. Ratios use hs/CPU-s, steadier on a shared machine, each the median of the "
+                + "ratios within a round: ÷ JSSE, ÷ BC TLS: "
                 + "speed relative to them (higher is faster); floor ×: how many times slower than the crypto floor "
                 + "(only the primitives a handshake needs, on the same Bouncy Castle primitives as the reference). "
                 + "cert checks/hs: calls of the client's certificate verifier (trust manager) per handshake: 1 means "

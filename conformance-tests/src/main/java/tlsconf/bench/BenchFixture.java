@@ -18,7 +18,7 @@ import tlsconf.impl.cert.TestPki;
  * What every peer shares: the ECDSA P-256 server chain of {@link TestPki#shared()} (root, intermediate, leaf), its
  * key, and one counter of certificate-chain verifications. Each peer's client verifies the server chain through a
  * wrapper that increments {@link #verifications}; one verification per handshake proves that every handshake was
- * full (a resumed TLS 1.3 handshake sends no Certificate, RFC 8446 §2.2) and that no verdict was cached by the
+ * full (a resumed handshake sends no Certificate: RFC 8446 §2.2, RFC 5246 §7.3) and that no verdict was cached by the
  * TLS stack. One cache below the stacks remains and is the same for every handshake: the JDK's X.509
  * CertificateFactory hands back the same certificate object for the same DER bytes, and that object remembers a
  * signature it has already checked, so the chain's two ECDSA signature checks are paid once per run by the peers

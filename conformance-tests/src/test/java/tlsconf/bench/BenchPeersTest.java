@@ -58,17 +58,27 @@ class BenchPeersTest {
     void tableShowsRatiosAgainstJsseBcTlsAndTheFloor() {
         List<Bench.PeerResult> results = List.of(
                 result("tlsconf reference", new double[] {300, 100, 200}, new double[] {150, 50, 100}, 1),
-                result("JSSE (SunJSSE)", new double[] {50}, new double[] {25}, 1),
-                result("BC TLS API", new double[] {400}, new double[] {200}, 1),
-                result("crypto floor", new double[] {800}, new double[] {400}, 0));
+                result("JSSE (SunJSSE)", new double[] {50, 50, 50}, new double[] {25, 25, 25}, 1),
+                result("BC TLS API", new double[] {400, 400, 400}, new double[] {200, 200, 200}, 1),
+                result("crypto floor", new double[] {800, 800, 800}, new double[] {400, 400, 400}, 0));
         String table = Bench.table(results);
-        // CPU median 100: 4.00 × JSSE, 0.50 × BC TLS, 4.00 × slower than the floor; wall median 200
+        // CPU median 100; per-round ratios 6/2/4 × JSSE, 0.75/0.25/0.5 × BC TLS, floor 2.67/8/4 × : medians 4.00,
+        // 0.50, 4.00; wall median 200
         String row = "| tlsconf reference  |       100 |          50-150 |       200 |    4.00 |      0.50 |"
                 + "     4.00 |";
         assertTrue(table.contains(row), table);
         assertEquals(List.of(), Bench.verificationFailures(results));
         assertEquals(1, Bench.verificationFailures(List.of(
                 result("BCJSSE", new double[] {1}, new double[] {1}, 0.5))).size());
+    }
+
+    @Test
+    void ratiosPairRoundsSoALoadThatDriftsBetweenRoundsCancels() {
+        // the machine got twice as slow for rounds 2 and 3: each round the floor is exactly 2x the reference
+        Bench.PeerResult ref = result("tlsconf reference", new double[] {1}, new double[] {100, 50, 50}, 1);
+        Bench.PeerResult floor = result("crypto floor", new double[] {1}, new double[] {200, 100, 100}, 0);
+        assertEquals(2.0, Bench.ratio(floor, ref), 1e-9);
+        assertEquals(Double.NaN, Bench.ratio(floor, null));
     }
 
     @Test
