@@ -142,8 +142,12 @@ public final class MalformedChecks {
                         if (type >= 20 && type <= 25 || type == 99) {
                             continue;
                         }
-                        s.add(unexpected, new Fault.Inject(Anchor.before(firstMessage(role)), type,
-                                Protection.PLAINTEXT, "00"));
+                        // A server may read a first byte with the high bit set as the header of an SSL 2.0
+                        // compatible ClientHello (RFC 8446 §D.5, RFC 5246 §E.2) and wait for the length that
+                        // header announces: those types go right after the ClientHello instead.
+                        Anchor plain = role == Role.SERVER && type >= 0x80 ? Anchor.after(CLIENT_HELLO)
+                                : Anchor.before(firstMessage(role));
+                        s.add(unexpected, new Fault.Inject(plain, type, Protection.PLAINTEXT, "00"));
                         s.add(unexpected, new Fault.Inject(Anchor.before(FINISHED), type, Protection.HANDSHAKE,
                                 "00"));
                     }

@@ -185,7 +185,8 @@ public final class ModelChecks {
      * travels in the same record as the original, so after a key-changing message it is data across a key change
      * (RFC 8446 §5.1, unexpected_message); an injected handshake message has an empty body, so it is malformed as
      * well as unexpected (decode_error, §6.2); a plaintext application_data record after the keys changed is
-     * indistinguishable from a record that fails to decrypt (bad_record_mac, §5.2).
+     * indistinguishable from a record that fails to decrypt (bad_record_mac, §5.2); a handshake message re-sent in
+     * plaintext is refused as {@code tls13.order.plaintext-finished} allows.
      */
     static Expectation widen(Expectation e, List<Fault> faults) {
         if (!(e instanceof Expectation.Reject r)) {
@@ -200,6 +201,11 @@ public final class ModelChecks {
             } else if (f instanceof Fault.Inject inj && inj.contentType() == 23
                     && inj.protection() == Protection.PLAINTEXT) {
                 addOnce(alerts, tlsconf.model.vocabulary.AlertDescription.BAD_RECORD_MAC);
+            } else if (f instanceof Fault.Reprotect rp && rp.protection() == Protection.PLAINTEXT) {
+                // A plaintext handshake record where protected ones are due: refused as the order check
+                // tls13.order.plaintext-finished refuses it (unexpected_message, bad_record_mac, decode_error).
+                addOnce(alerts, tlsconf.model.vocabulary.AlertDescription.BAD_RECORD_MAC);
+                addOnce(alerts, tlsconf.model.vocabulary.AlertDescription.DECODE_ERROR);
             }
         }
         return new Expectation.Reject(alerts, r.section());
