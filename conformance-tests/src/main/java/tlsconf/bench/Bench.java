@@ -31,8 +31,8 @@ import tlsconf.model.vocabulary.TlsVersion;
  *   <li>Rounds interleave the peers (round 1: A B C ..., round 2: ... C B A), so a burst of load from elsewhere hits
  *       them alike; the median of many short rounds is reported with the spread, and each ratio between two peers
  *       is the median of their ratios within the same round.</li>
- *   <li>Each round times thousands of operations by wall clock and by the process's CPU time; the CPU figure is the
- *       steady one on a shared machine and the ratios use it.</li>
+ *   <li>Each round times thousands of operations by wall clock and by CPU time (the benchmark thread's, plus GC
+ *       time; see {@link #measure}); the CPU figure is the steady one on a shared machine and the ratios use it.</li>
  *   <li>Results feed an outcome check and a verification counter, so no work can be eliminated as dead code.</li>
  * </ul>
  * Handshakes allocate a lot, so GC is part of what is measured, as in real use.
@@ -55,8 +55,8 @@ public final class Bench {
     }
 
     /**
-     * The result of one peer, per measured round: handshakes per wall-clock second and per CPU second of the
-     * whole process (all threads, so GC and JIT count), chain verifications per handshake and the seconds of warm-up
+     * The result of one peer, per measured round: handshakes per wall-clock second and per CPU second (of the
+     * benchmark thread plus GC, see {@link Bench#measure}), chain verifications per handshake and the seconds of warm-up
      * it took to settle ({@code steady}: whether it did before the limit).
      */
     public record PeerResult(String name, TlsVersion version, double[] perSecond, double[] perCpuSecond,
@@ -224,11 +224,14 @@ public final class Bench {
 
     /**
      * Handshakes for {@code seconds} of wall-clock time (bounded also by a cap on operations), timed by the wall
-     * clock and by the process's CPU time: on a machine shared with other work the CPU figure is the steadier one.
+     * clock and by CPU time: the CPU time of this thread, which runs both sides of every handshake, plus the time
+     * the JVM spent in garbage collection meanwhile (the handshakes' garbage is part of their cost). Not the whole
+     * process's CPU time: that also counts the JIT compiler threads, which under load keep compiling for a long
+     * time and would charge their work to whichever peer happens to run.
      */
     private static Round measure(HandshakePeer p, double seconds) throws Exception {
         long budget = (long) (seconds * 1e9);
-        long cpuStart = processCpuNanos();
+        long cpuStart = cpuNanos();
         long start = System.nanoTime();
         long ops = 0;
         long elapsed;
@@ -237,14 +240,22 @@ public final class Bench {
             ops++;
             elapsed = System.nanoTime() - start;
         } while (elapsed < budget && ops < 100_000_000L);
-        long cpu = processCpuNanos() - cpuStart;
+        long cpu = cpuNanos() - cpuStart;
         return new Round(ops, ops / (elapsed / 1e9), cpu > 0 ? ops / (cpu / 1e9) : Double.NaN);
     }
 
-    /** CPU time of all threads of this process, or -1 where the JVM does not say. */
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** CPU time of this thread plus the JVM's accumulated GC time, or -1 where the JVM does not say. */
+    static long cpuNanos() {
+        if (!THREADS.isCurrentThreadCpuTimeSupported()) {
+            return -1;
+        }
+        long gcMillis = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcMillis += Math.max(0, gc.getCollectionTime());
+        }
+        return THREADS.getCurrentThreadCpuTime() + gcMillis * 1_000_000L;
     }
 
     /**
@@ -330,8 +341,8 @@ public final class Bench {
             }
             b.append('\n').append(title(v)).append("\n\n").append(table(rows));
         }
-        b.append('\n').append(String.format(Locale.ROOT, "hs/CPU-s: handshakes per CPU second of the whole process "
-                + "(GC and JIT included), median of %d rounds of %.1f s after a warm-up until steady; hs/s wall: the "
+        b.append('\n').append(String.format(Locale.ROOT, "hs/CPU-s: handshakes per CPU second of the benchmark "
+                + "thread, which runs both sides, plus the JVM's GC time (JIT compiler threads not counted), median of %d rounds of %.1f s after a warm-up until steady; hs/s wall: the "
                 + "same per wall-clock second. Ratios use hs/CPU-s, steadier on a shared machine, each the median of the "
                 + "ratios within a round: ÷ JSSE, ÷ BC TLS: "
                 + "speed relative to them (higher is faster); floor ×: how many times slower than the crypto floor "

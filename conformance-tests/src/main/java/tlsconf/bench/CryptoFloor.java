@@ -30,7 +30,8 @@ import tlsconf.model.vocabulary.TlsVersion;
  * ({@code tlsconf.impl.crypto}): two X25519 key generations and agreements, one deterministic ECDSA P-256 sign
  * (RFC 6979, as our server signs) and one verify, the transcript hashes, both sides' key schedules (RFC 8446 §7.1:
  * three Extracts, two "derived", four traffic secrets, eight key/iv expansions, two finished keys, two verify_data
- * HMACs, each computed by both sides) and the protected handshake records sealed once and opened once. The server
+ * HMACs, each computed by both sides, each secret keying its HMAC once) and the protected handshake records sealed
+ * once and opened once (each AEAD keyed once). The server
  * key is the same object every time (a server parses its key once). The client's key for the verify follows the
  * reference's peer-key cache ({@code keyCache}, see {@link ReferencePeer}): off, it decodes the server's point for
  * each handshake, as a client without such a cache must; on, it reuses one parsed key, as the reference then does
@@ -43,6 +44,9 @@ final class CryptoFloor implements HandshakePeer {
     private static final int[] RECORD_SIZES = {10, 1400, 80, 36, 36};
     /** The bytes hashed into the transcript, roughly ClientHello + ServerHello + the records above. */
     private static final int TRANSCRIPT_BYTES = 250 + 90 + 1400 + 80 + 36 + 36;
+
+    /** Hash of the empty string, the context of Derive-Secret(., "derived", ""): a constant. */
+    private static final byte[] EMPTY_HASH = sha256(new byte[0]);
 
     private final SecureRandom random = new SecureRandom();
     private final AsymmetricKeyParameter signingKey;
@@ -110,6 +114,14 @@ final class CryptoFloor implements HandshakePeer {
         return sink;
     }
 
+    private static byte[] sha256(byte[] data) {
+        SHA256Digest d = new SHA256Digest();
+        d.update(data, 0, data.length);
+        byte[] out = new byte[32];
+        d.doFinal(out, 0);
+        return out;
+    }
+
     private byte[] hash(byte[] data) {
         SHA256Digest d = new SHA256Digest();
         d.update(data, 0, data.length);
@@ -141,32 +153,41 @@ final class CryptoFloor implements HandshakePeer {
         return s.verifySignature(signature);
     }
 
-    /** One side's key schedule for a full handshake; returns the server handshake key material. */
+    /**
+     * One side's key schedule for a full handshake; returns the server handshake key material. Each secret keys its
+     * HMAC once for all that is expanded from it (the least work HKDF needs; the reference does the same).
+     */
     private byte[] keySchedule(byte[] shared, byte[] th) {
         byte[] zeros = new byte[32];
         byte[] early = hmac(zeros, zeros);
-        byte[] derived = expandLabel(early, "derived", hash(new byte[0]), 32);
-        byte[] handshake = hmac(derived, shared);
+        byte[] derived = expandLabel(keyed(early), "derived", EMPTY_HASH, 32);
+        HMac handshake = keyed(hmac(derived, shared));
         byte[] chs = expandLabel(handshake, "c hs traffic", th, 32);
         byte[] shs = expandLabel(handshake, "s hs traffic", th, 32);
-        byte[] derived2 = expandLabel(handshake, "derived", hash(new byte[0]), 32);
-        byte[] master = hmac(derived2, zeros);
+        byte[] derived2 = expandLabel(handshake, "derived", EMPTY_HASH, 32);
+        HMac master = keyed(hmac(derived2, zeros));
         byte[] cap = expandLabel(master, "c ap traffic", th, 32);
         byte[] sap = expandLabel(master, "s ap traffic", th, 32);
         byte[] keyIv = new byte[0];
+        byte[][] finishedKeys = new byte[2][];
         for (byte[] secret : new byte[][] {chs, shs, cap, sap}) {
-            byte[] key = expandLabel(secret, "key", new byte[0], 16);
-            byte[] iv = expandLabel(secret, "iv", new byte[0], 12);
+            HMac s = keyed(secret);
+            byte[] key = expandLabel(s, "key", new byte[0], 16);
+            byte[] iv = expandLabel(s, "iv", new byte[0], 12);
             if (secret == shs) {
                 keyIv = concat(key, iv);
+                finishedKeys[1] = expandLabel(s, "finished", new byte[0], 32);
+            } else if (secret == chs) {
+                finishedKeys[0] = expandLabel(s, "finished", new byte[0], 32);
             }
         }
-        byte[] serverFinished = hmac(expandLabel(shs, "finished", new byte[0], 32), th);
-        byte[] clientFinished = hmac(expandLabel(chs, "finished", new byte[0], 32), th);
+        byte[] serverFinished = hmac(finishedKeys[1], th);
+        byte[] clientFinished = hmac(finishedKeys[0], th);
         sink += serverFinished[0] + clientFinished[0] + cap[0] + sap[0];
         return keyIv;
     }
 
+    /** The handshake records under one key: each cipher keyed once, then per record only nonce and AAD. */
     private void sealAndOpen(byte[] keyIv) throws InvalidCipherTextException {
         KeyParameter key = new KeyParameter(keyIv, 0, 16);
         byte[] nonce = java.util.Arrays.copyOfRange(keyIv, 16, 28);
@@ -175,19 +196,28 @@ final class CryptoFloor implements HandshakePeer {
         for (int i = 0; i < records.length; i++) {
             nonce[11] ^= (byte) i;
             byte[] aad = {23, 3, 3, 0, 0};
-            seal.init(true, new AEADParameters(key, 128, nonce, aad));
+            KeyParameter k = i == 0 ? key : null;   // null: Bouncy Castle keeps the key and its tables
+            seal.init(true, new AEADParameters(k, 128, nonce, aad));
             byte[] ct = new byte[seal.getOutputSize(records[i].length)];
             seal.doFinal(ct, seal.processBytes(records[i], 0, records[i].length, ct, 0));
-            open.init(false, new AEADParameters(key, 128, nonce, aad));
+            open.init(false, new AEADParameters(k, 128, nonce, aad));
             byte[] pt = new byte[open.getOutputSize(ct.length)];
             open.doFinal(pt, open.processBytes(ct, 0, ct.length, pt, 0));
             sink += pt.length;
         }
     }
 
-    private static byte[] hmac(byte[] key, byte[] data) {
+    private static HMac keyed(byte[] key) {
         HMac mac = new HMac(new SHA256Digest());
         mac.init(new KeyParameter(key));
+        return mac;
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        return mac(keyed(key), data);
+    }
+
+    private static byte[] mac(HMac mac, byte[] data) {
         mac.update(data, 0, data.length);
         byte[] out = new byte[32];
         mac.doFinal(out, 0);
@@ -195,7 +225,7 @@ final class CryptoFloor implements HandshakePeer {
     }
 
     /** HKDF-Expand-Label for outputs of at most one hash block (all a TLS 1.3 AES-128 handshake needs). */
-    private static byte[] expandLabel(byte[] secret, String label, byte[] context, int length) {
+    private static byte[] expandLabel(HMac secret, String label, byte[] context, int length) {
         byte[] l = ("tls13 " + label).getBytes(StandardCharsets.US_ASCII);
         byte[] info = new byte[2 + 1 + l.length + 1 + context.length + 1];
         info[0] = (byte) (length >> 8);
@@ -205,7 +235,7 @@ final class CryptoFloor implements HandshakePeer {
         info[3 + l.length] = (byte) context.length;
         System.arraycopy(context, 0, info, 4 + l.length, context.length);
         info[info.length - 1] = 1;
-        return java.util.Arrays.copyOf(hmac(secret, info), length);
+        return java.util.Arrays.copyOf(mac(secret, info), length);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
