@@ -56,11 +56,8 @@ public final class ModelChecks {
                         Requirement.rfc8446("A.2", "A server that requested a client certificate MUST follow the "
                                 + "states WAIT_CERT and WAIT_CV of RFC 8446 Appendix A.2: a client message those "
                                 + "states do not allow is refused with the alert the oracle derives (unexpected_message, "
-                                + "§6.2, in most states).")),
-                check("tls12.order.model-deviations", TlsVersion.TLS_1_2, Shape.FULL,
-                        new Requirement(5246, "7.3", "Each side MUST follow the handshake of RFC 5246 §7.3 (Figure "
-                                + "1); a message the state machine does not allow is refused with the alert the "
-                                + "oracle derives (unexpected_message, §7.2.2, in most states).")));
+                                + "§6.2, in most states).")));
+        // TLS 1.2: Tls12ModelChecks (tls12.order.model-deviations), on the helpers of this class.
     }
 
     /**

@@ -58,10 +58,6 @@ class BreadthTest {
         assertEquals(2, scenarios("tls13.message.length-mismatch", Role.SERVER, Profile.QUICK).size());
         assertEquals(2, scenarios("tls13.message.unknown-extension", Role.SERVER, Profile.QUICK).size());
         assertEquals(0, scenarios("tls13.order.model-deviations-client-auth", Role.SERVER, Profile.QUICK).size());
-        Check tls12 = Catalogue.all().stream().filter(x -> x.id().equals("tls12.order.model-deviations")).findFirst()
-                .orElseThrow();
-        assertEquals(0, tls12.scenarios(TlsVersion.TLS_1_2, Role.SERVER, Profile.QUICK, 1).size());
-        assertTrue(tls12.scenarios(TlsVersion.TLS_1_2, Role.SERVER, Profile.DEFAULT, 1).size() > 50);
     }
 
     @Test
@@ -83,17 +79,6 @@ class BreadthTest {
         assertEquals(255 + 1 + 3, scenarios("tls13.order.ccs-bad-value", Role.SERVER, Profile.DEFAULT).size());
         // Every wrong verify_data length from 0 to 64 bytes.
         assertEquals(64, scenarios("tls13.finished.wrong-length", Role.SERVER, Profile.DEFAULT).size());
-    }
-
-    @Test
-    void tls12ClientTargetsAreNotAskedToRefuseAHelloRequestDuringTheHandshake() {
-        // RFC 5246 §7.4.1.1: a client negotiating a session ignores HelloRequest.
-        Check tls12 = Catalogue.all().stream().filter(x -> x.id().equals("tls12.order.model-deviations")).findFirst()
-                .orElseThrow();
-        for (Scenario s : tls12.scenarios(TlsVersion.TLS_1_2, Role.CLIENT, Profile.DEFAULT, 1)) {
-            assertFalse(s.faults().stream().anyMatch(f -> f instanceof Fault.Inject i && i.contentType() == 22
-                    && i.hex().startsWith("00")), s.describe());
-        }
     }
 
     @Test
