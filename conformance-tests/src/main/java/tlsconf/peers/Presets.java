@@ -9,12 +9,13 @@ import tlsconf.peers.jsse.BcJssePreset;
 import tlsconf.peers.jsse.JssePreset;
 import tlsconf.peers.nss.NssPreset;
 import tlsconf.peers.openssl.OpenSslPreset;
+import tlsconf.peers.wolfssl.WolfSslPreset;
 
 /** The presets by name, as {@code --target NAME} spells them. */
 public final class Presets {
 
     private static final List<PeerPreset> ALL = List.of(new OpenSslPreset(), new GnuTlsPreset(), new JssePreset(),
-            new NssPreset(), new BotanPreset(), new BcJssePreset());
+            new NssPreset(), new BotanPreset(), new BcJssePreset(), new WolfSslPreset());
 
     private Presets() {
     }
@@ -51,5 +52,10 @@ public final class Presets {
     /** Bouncy Castle's JSSE provider, in-process. */
     public static PeerPreset bcjsse() {
         return ALL.get(5);
+    }
+
+    /** wolfSSL through tlsconf's small C peer, compiled on first use. */
+    public static PeerPreset wolfssl() {
+        return ALL.get(6);
     }
 }
