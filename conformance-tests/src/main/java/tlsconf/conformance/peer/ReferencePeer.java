@@ -74,8 +74,9 @@ public final class ReferencePeer implements TestPeer {
 
     /**
      * Builds, before the scenarios are played, every chain and key they will ask for (the defective chains need RSA
-     * and other key generation that takes seconds on a cold JVM), in parallel. Playing then only looks them up; a
-     * scenario that was not prepared still works, it just builds its chain on first use.
+     * and other key generation that takes seconds on a cold JVM). Playing then only looks them up; a scenario that
+     * was not prepared still works, it just builds its chain on first use. (The parallel stream helps only as far
+     * as {@link TestPki} allows: it builds its chains under one lock.)
      */
     public void prepare(List<Scenario> scenarios) {
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
