@@ -104,6 +104,30 @@ class RunnerTest {
                 shrunk.scenario().faults().get(0));
     }
 
+    @Test
+    void inProcessTargetsPlayInOneParallelPassWithResultsIndependentOfScheduling() {
+        // Both reference roles form one batch whose scenarios are played together on every core: two runs with
+        // the same seed give the same checks, in the same order, with the same scenario counts and verdicts.
+        RunOptions options = RunOptions.defaults(3).withProfile(Profile.QUICK)
+                .withVersions(EnumSet.of(tlsconf.model.vocabulary.TlsVersion.TLS_1_3));
+        tlsconf.conformance.target.TargetSpec spec = new tlsconf.conformance.target.TargetSpec("reference", null,
+                null, null);
+        List<String> first = summary(new Runner(Catalogue.all(), options, KnownDeviations.none()).run("a",
+                tlsconf.conformance.setup.Harnesses.create(spec, EnumSet.allOf(Role.class), options), l -> { }));
+        List<String> second = summary(new Runner(Catalogue.all(), options, KnownDeviations.none()).run("b",
+                tlsconf.conformance.setup.Harnesses.create(spec, EnumSet.allOf(Role.class), options), l -> { }));
+        assertEquals(first, second);
+        assertTrue(first.stream().anyMatch(l -> l.contains("[server]")) && first.stream().anyMatch(
+                l -> l.contains("[client]")), "both roles ran");
+        assertTrue(first.stream().noneMatch(l -> l.contains("FAIL")), String.join("\n", first));
+    }
+
+    private static List<String> summary(RunResult r) {
+        assertTrue(r.play().toNanos() > 0 && r.setup().plus(r.play()).compareTo(r.duration()) <= 0);
+        return r.checks().stream().map(c -> c.displayName() + " " + c.version().label() + " " + c.verdict() + " "
+                + c.scenarios() + " " + c.failedScenarios()).toList();
+    }
+
     private static CheckResult find(RunResult r, String id) {
         return r.checks().stream().filter(c -> c.check().id().equals(id)).findFirst().orElseThrow();
     }
