@@ -31,16 +31,16 @@ import tlsconf.peers.Presets;
  * expected-deviation file of the preset (conformance-tests/expected/NAME.json), so a new one, or a change of
  * behaviour after a peer upgrade, fails the build. A preset that is not installed is skipped.
  *
- * <p>By default OpenSSL, GnuTLS and the JDK run. BCJSSE, NSS and Botan are opt-in ({@code
- * -Dtlsconf.presets=bcjsse,nss,botan}): each costs more than a few seconds of the build (NSS starts one tstclnt and
- * builds one certificate database per scenario), and their quick runs still show checks reported to the lead as
+ * <p>By default OpenSSL, GnuTLS and the JDK run. BCJSSE, NSS, Botan and wolfSSL are opt-in ({@code
+ * -Dtlsconf.presets=bcjsse,nss,botan,wolfssl}): together they cost more than a few seconds of the build (NSS and
+ * wolfSSL start one client process per scenario), and their quick runs still show checks reported to the lead as
  * suspected suite artefacts (see CONFORMANCE.md, "Deviations found in real stacks"), which are deliberately not
  * listed as known deviations. {@code -Dtlsconf.presets=none} skips them all.
  */
 class PresetConformanceTest {
 
     /** Every preset this test can run, in order. */
-    private static final List<String> ALL = List.of("openssl", "gnutls", "jsse", "bcjsse", "nss", "botan");
+    private static final List<String> ALL = List.of("openssl", "gnutls", "jsse", "bcjsse", "nss", "botan", "wolfssl");
     /** What runs in {@code mvn verify} unless {@code tlsconf.presets} says otherwise. */
     private static final String DEFAULT = "openssl,gnutls,jsse";
 

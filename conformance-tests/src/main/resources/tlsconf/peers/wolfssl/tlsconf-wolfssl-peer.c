@@ -8,8 +8,9 @@
  *
  * The server listens on 127.0.0.1:PORT only, prints "listening on 127.0.0.1:PORT" once it accepts, serves one
  * connection at a time (every read bounded by a 10 s socket timeout) and answers a request with a page naming the
- * version and suite. The client connects to 127.0.0.1:PORT, sends NAME as SNI (unless it is an IP address),
- * verifies the chain against ROOTS.pem and NAME, prints what it receives and exits when the server closes.
+ * version and suite. The client connects to 127.0.0.1:PORT, verifies the chain against ROOTS.pem and NAME (a host
+ * name: sent as SNI, checked with wolfSSL_check_domain_name; an IPv4 address: checked against iPAddress names),
+ * prints what it receives and exits when the server closes.
  * Every outcome is one line on stdout: "handshake complete: ...", "handshake failed: <wolfSSL's reason>".
  */
 #include <wolfssl/options.h>
@@ -140,10 +141,13 @@ static int connect_to(int port, const char *version, const char *name, const cha
     set_timeouts(fd);
     WOLFSSL *ssl = wolfSSL_new(ctx);
     wolfSSL_set_fd(ssl, fd);
-    if (!is_ip(name)) {
+    if (is_ip(name)) {
+        /* an address is checked against the certificate's iPAddress names (RFC 5280 §4.2.1.6), never a dNSName */
+        wolfSSL_X509_VERIFY_PARAM_set1_ip_asc(wolfSSL_get0_param(ssl), name);
+    } else {
         wolfSSL_UseSNI(ssl, WOLFSSL_SNI_HOST_NAME, name, (unsigned short) strlen(name));
+        wolfSSL_check_domain_name(ssl, name);
     }
-    wolfSSL_check_domain_name(ssl, name);
     int ret = wolfSSL_connect(ssl);
     if (ret != WOLFSSL_SUCCESS) {
         print_error(ssl, ret, "handshake");
