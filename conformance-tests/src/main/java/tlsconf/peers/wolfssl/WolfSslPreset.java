@@ -49,7 +49,12 @@ public final class WolfSslPreset implements PeerPreset {
     public String version() {
         String v = version;
         if (v == null) {
-            v = Binaries.firstLineOf(WolfSslBuild.PACKAGE, WolfSslBuild.binary().toString(), "version");
+            try {
+                v = Binaries.firstLineOf(WolfSslBuild.PACKAGE, WolfSslBuild.binary().toString(), "version");
+            } catch (tlsconf.peers.PeerException e) {
+                // Descriptions must not fail; starting the peer reports the same reason as a setup error.
+                return "wolfSSL (peer not built: " + e.getMessage() + ")";
+            }
             version = v;
         }
         return v;
