@@ -81,11 +81,23 @@ public final class Runner {
         try {
             long t0 = System.nanoTime();
             List<Planned> plan = new ArrayList<>();
+            // In-process targets announce versions and capabilities without being started, so their scenarios
+            // are generated (the model's deviations take a good part of a second on a cold JVM) while the
+            // targets start; other targets are planned once started.
+            java.util.concurrent.CompletableFuture<List<Planned>> early = batch.get(0).target().concurrent()
+                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> batch.stream()
+                            .flatMap(h -> plan(h, all).stream()).toList())
+                    : null;
             for (Harness h : batch) {
                 started.add(h.target());
                 h.target().start();
                 progress.accept("target: " + h.target().description());
-                plan.addAll(plan(h, all));
+                if (early == null) {
+                    plan.addAll(plan(h, all));
+                }
+            }
+            if (early != null) {
+                plan.addAll(join(early));
             }
             prepare(plan);
             clock.setup += System.nanoTime() - t0;
@@ -118,6 +130,17 @@ public final class Runner {
             if (first != null) {
                 throw first;
             }
+        }
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
     }
 
