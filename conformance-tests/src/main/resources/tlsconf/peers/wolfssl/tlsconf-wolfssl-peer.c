@@ -108,10 +108,11 @@ static int serve(int port, const char *version, const char *chain, const char *k
                         "handshake complete: %s %s\r\n", wolfSSL_get_version(ssl), wolfSSL_get_cipher_name(ssl));
                 wolfSSL_write(ssl, page, len);
                 printf("answered a request of %d bytes\n", got);
+                wolfSSL_shutdown(ssl);
             } else {
+                /* no close_notify after a failure: whatever wolfSSL sent (or did not send) is its own answer */
                 print_error(ssl, got, "read");
             }
-            wolfSSL_shutdown(ssl);
         }
         wolfSSL_free(ssl);
         close(fd);
@@ -158,8 +159,13 @@ static int connect_to(int port, const char *version, const char *name, const cha
     for (int n = 0; n < 10000; n++) {
         int got = wolfSSL_read(ssl, buf, sizeof buf - 1);
         if (got <= 0) {
+            int err = wolfSSL_get_error(ssl, got);
             print_error(ssl, got, "read");
-            break;
+            if (err == WOLFSSL_ERROR_ZERO_RETURN) {
+                wolfSSL_shutdown(ssl); /* the server closed cleanly: answer its close_notify */
+                return 0;
+            }
+            return 1; /* a failure: no close_notify of ours after whatever wolfSSL sent */
         }
         buf[got] = 0;
         printf("RECEIVED: %s\n", buf);
