@@ -39,7 +39,8 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import tlsconf.model.vocabulary.TlsVersion;
 
 /**
- * Bouncy Castle's own TLS API (TLS 1.3 or TLS 1.2, the only version offered and accepted) in non-blocking mode ({@link TlsClientProtocol}/{@link TlsServerProtocol} with
+ * Bouncy Castle's own TLS API (TLS 1.3 or TLS 1.2, the only version offered and accepted) in non-blocking mode
+ * ({@link TlsClientProtocol}/{@link TlsServerProtocol} with
  * {@code offerInput}/{@code readOutput}) on {@link BcTlsCrypto}, the same lightweight primitives our reference uses.
  * BC's client API leaves chain validation to the application: ours hands the chain to the JDK's PKIX trust manager
  * through the counter, as the JSSE client does. (BC checks the CertificateVerify signature itself.)

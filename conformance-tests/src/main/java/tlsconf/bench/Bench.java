@@ -56,8 +56,8 @@ public final class Bench {
 
     /**
      * The result of one peer, per measured round: handshakes per wall-clock second and per CPU second (of the
-     * benchmark thread plus GC, see {@link Bench#measure}), chain verifications per handshake and the seconds of warm-up
-     * it took to settle ({@code steady}: whether it did before the limit).
+     * benchmark thread plus GC, see {@link Bench#measure}), chain verifications per handshake and the seconds of
+     * warm-up it took to settle ({@code steady}: whether it did before the limit).
      */
     public record PeerResult(String name, TlsVersion version, double[] perSecond, double[] perCpuSecond,
             double verificationsPerHandshake, double warmupSeconds, boolean steady) {
@@ -342,10 +342,11 @@ public final class Bench {
             b.append('\n').append(title(v)).append("\n\n").append(table(rows));
         }
         b.append('\n').append(String.format(Locale.ROOT, "hs/CPU-s: handshakes per CPU second of the benchmark "
-                + "thread, which runs both sides, plus the JVM's GC time (JIT compiler threads not counted), median of %d rounds of %.1f s after a warm-up until steady; hs/s wall: the "
-                + "same per wall-clock second. Ratios use hs/CPU-s, steadier on a shared machine, each the median of the "
-                + "ratios within a round: ÷ JSSE, ÷ BC TLS: "
-                + "speed relative to them (higher is faster); floor ×: how many times slower than the crypto floor "
+                + "thread, which runs both sides, plus the JVM's GC time (JIT compiler threads not counted), median "
+                + "of %d rounds of %.1f s after a warm-up until steady; hs/s wall: the same per wall-clock second. "
+                + "Ratios use hs/CPU-s, steadier on a shared machine, each the median of the ratios within a round: "
+                + "÷ JSSE, ÷ BC TLS: speed relative to them (higher is faster); floor ×: how many times slower than "
+                + "the crypto floor "
                 + "(only the primitives a handshake needs, on the same Bouncy Castle primitives as the reference). "
                 + "cert checks/hs: calls of the client's certificate verifier (trust manager) per handshake: 1 means "
                 + "every handshake was full (no resumption, no cached verdict).%n", options.rounds(),
