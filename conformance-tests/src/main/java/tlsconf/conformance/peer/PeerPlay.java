@@ -60,6 +60,9 @@ final class PeerPlay implements Seam {
     private byte[] peerVerifyData;
     private byte[] firstClientHello;
     private boolean engineRefused;
+    /** {@code continued} rests on records we could not open or verify; {@code peeked}: we looked for more. */
+    private boolean continuedUnopened;
+    private boolean peeked;
     private String failure;
     private String continued;
     private final PeerSecrets secrets = new PeerSecrets();
@@ -213,16 +216,53 @@ final class PeerPlay implements Seam {
             byte[] rec = records.get(i);
             trace.add("target -> record " + typeName(rec[0] & 0xff) + ", " + (rec.length - Records.HEADER)
                     + " byte(s)");
+            boolean last = i == records.size() - 1 && !incoming.hasPartial();
             if (engineRefused) {
+                if (continuedUnopened) {
+                    readAsAlert(rec, last);
+                }
                 continue;
             }
             try {
                 engine.feed(rec);
             } catch (TlsAlertException e) {
                 engineRefused = true;
-                refused(e, rec, i == records.size() - 1 && !incoming.hasPartial());
+                refused(e, rec, last);
             }
         }
+        if (continuedUnopened && !peeked) {
+            // A target that went on waits for us now; one that answered the original message and then refused
+            // the changed one sends its alert right away (the JDK does, for a repeated ServerHelloDone).
+            peeked = true;
+            Connection.Received r = connection.receive(step.dividedBy(4));
+            if (r instanceof Connection.Received.Data data) {
+                receive(data.bytes());
+            } else if (r instanceof Connection.Received.Eof) {
+                trace.add("target closed the connection");
+            }
+        }
+    }
+
+    /**
+     * A record our engine did not take, read as an alert when it is one (under keys we lack, or in plaintext where
+     * protection was due). After records we could not open it is a late refusal: the target answered what came
+     * before the change, then refused the change (the JDK does so for a repeated ServerHelloDone or Finished).
+     */
+    private boolean readAsAlert(byte[] rec, boolean last) {
+        Observation o = SealedAlerts.read(rec, last, scenario.version(), divergedAt, secrets, trace,
+                this::targetClosesRightAfter);
+        if (o instanceof Observation.Alert a) {
+            alert = a;
+        } else if (o instanceof Observation.EncryptedAlert sealed) {
+            sealedAlert = sealed;
+            trace.add("peer cannot open the target's alert-sized record: counted as an alert"
+                    + (continuedUnopened ? ", sent after its answer to what preceded the change" : ""));
+        } else {
+            return false;
+        }
+        continued = null;
+        continuedUnopened = false;
+        return true;
     }
 
     /** Our engine refused the target's record {@code rec}; {@code last}: nothing followed it (yet). */
@@ -231,18 +271,8 @@ final class PeerPlay implements Seam {
             // The target's own alert, or our engine refusing a renegotiation we already observed.
             return;
         }
-        if (e.description() == AlertDescription.BAD_RECORD_MAC) {
-            Observation o = SealedAlerts.read(rec, last, scenario.version(), divergedAt, secrets, trace,
-                    this::targetClosesRightAfter);
-            if (o instanceof Observation.Alert a) {
-                alert = a;
-                return;
-            }
-            if (o instanceof Observation.EncryptedAlert sealed) {
-                sealedAlert = sealed;
-                trace.add("peer cannot open the target's alert-sized record: counted as an alert");
-                return;
-            }
+        if (e.description() == AlertDescription.BAD_RECORD_MAC && readAsAlert(rec, last)) {
+            return;
         }
         // After the transcripts diverged, a record we cannot open or a Finished / CertificateVerify we cannot verify
         // means the target derived them from the changed bytes.
@@ -251,6 +281,7 @@ final class PeerPlay implements Seam {
             continued = "the peer could not " + (e.description() == AlertDescription.BAD_RECORD_MAC
                     ? "decrypt" : "verify") + " what the target sent after " + divergedAt.rfcName()
                     + ", so the target used the modified transcript";
+            continuedUnopened = true;
             return;
         }
         failure = "the test peer refused the target's messages: " + e.getMessage();
