@@ -358,8 +358,8 @@ public final class Bench {
                         + "multiplication tables on that key, so each signature check (still made every handshake, "
                         + "over that handshake's transcript) costs well under half (about 40% in a JFR profile). The "
                         + "crypto floor verifies with a reused key too, to match. BC TLS and BCJSSE parse the key for "
-                        + "each handshake; JSSE gets the same key object back from the JDK's certificate cache (below), "
-                        + "but the JDK's EC code keeps no tables per key.\n"
+                        + "each handshake; JSSE gets the same key object back from the JDK's certificate cache (below),"
+                        + " but the JDK's EC code keeps no tables per key.\n"
                 : "Peer-key cache OFF: the reference's client and the crypto floor parse the server's key anew for "
                         + "every handshake, as BC TLS and BCJSSE do.\n");
         b.append("Chain signatures: the reference, JSSE and the BC TLS API client here validate the chain with the "
