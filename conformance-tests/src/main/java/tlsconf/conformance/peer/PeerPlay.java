@@ -443,7 +443,9 @@ final class PeerPlay implements Seam {
             failure = "cannot inject under " + want + " keys: the peer writes under " + engine.writeEpoch();
             return;
         }
-        if (contentType == ContentType.CHANGE_CIPHER_SPEC.code()) {
+        if (contentType == ContentType.CHANGE_CIPHER_SPEC.code()
+                && scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_3) {
+            // TLS 1.3 writes CCS only in plaintext; the TLS 1.2 engine seals any record type under its keys.
             forgeProtected(contentType, content);
         } else {
             sendRecord(contentType, content);

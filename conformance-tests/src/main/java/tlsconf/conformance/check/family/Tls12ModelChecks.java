@@ -44,9 +44,8 @@ public final class Tls12ModelChecks {
                 Requirement.rfc5246("7.3", "Each side MUST follow the handshake of RFC 5246 Figures 1 and 2 as the "
                         + "TLS 1.2 model encodes it; a message the model does not allow in the current state is "
                         + "refused with the alert the oracle derives from the governing section (unexpected_message, "
-                        + "§7.2.2, in most states). Left out: ChangeCipherSpec under the new keys (the peer cannot "
-                        + "seal one with the TLS 1.2 key block), renegotiation paths and HelloRequest hops to a "
-                        + "client (own checks tls12.order.hello-request*), deviations no peer fault plays."),
+                        + "§7.2.2, in most states). Left out: renegotiation paths and HelloRequest hops to a client "
+                        + "(own checks tls12.order.hello-request*), deviations no peer fault plays."),
                 "the model oracle's reaction for each generated deviation",
                 new Applicability(EnumSet.of(TlsVersion.TLS_1_2), EnumSet.of(Role.CLIENT, Role.SERVER),
                         EnumSet.of(Capability.OBSERVABLE_COMPLETION)),
@@ -68,12 +67,6 @@ public final class Tls12ModelChecks {
         }
         if (faults == null) {
             return "no peer fault plays it (a message of the target's own, or across flights)";
-        }
-        if (faults.stream().anyMatch(f -> f instanceof Fault.Inject inj && inj.contentType() == 20
-                && inj.protection() != tlsconf.conformance.scenario.Protection.PLAINTEXT)) {
-            // Sealing a record needs the TLS 1.2 key block, which the engine does not expose; a plaintext one
-            // there is a record that fails to authenticate, not the message the model means.
-            return "ChangeCipherSpec under the new keys: the peer cannot seal one with the TLS 1.2 key block";
         }
         if (targetRole == Role.CLIENT && faults.stream().anyMatch(f -> f instanceof Fault.Inject inj
                 && inj.contentType() == 22 && inj.hex().startsWith("00"))) {
