@@ -19,6 +19,7 @@ import tlsconf.impl.record.RecordLayer;
 import tlsconf.impl.record.RecordProtection;
 import tlsconf.impl.seam.Seam;
 import tlsconf.impl.tls12.Tls12Engine;
+import tlsconf.impl.tls12.Tls12Negotiated;
 import tlsconf.impl.tls12.Tls12SeamBridge;
 import tlsconf.impl.tls12.VersionDispatch;
 import tlsconf.impl.tls12.VersionSniffer;
@@ -311,6 +312,17 @@ public final class TlsEngine {
             throw new IllegalStateException("handshake not complete (state " + handshake.state() + ")");
         }
         return negotiated;
+    }
+
+    /**
+     * What a TLS 1.2 handshake agreed on, with what only TLS 1.2 has (extended master secret, resumption by ticket);
+     * IllegalStateException when the connection is not TLS 1.2 or the handshake has not completed.
+     */
+    public Tls12Negotiated tls12Negotiated() {
+        if (tls12 == null) {
+            throw new IllegalStateException("not a TLS 1.2 connection (state " + state() + ")");
+        }
+        return tls12.negotiated();
     }
 
     /** Name of the current handshake state, e.g. {@code ExpectServerHello} or {@code Connected}. */

@@ -6,7 +6,8 @@
  *   <li>{@link tlsconf.impl.tls12.Tls12Engine}: one connection in memory (bytes in, bytes out), driven by a
  *       {@link tlsconf.impl.TlsConfig} (credentials, trust, groups, signature schemes, randomness, clock, key log) and
  *       {@link tlsconf.impl.tls12.Tls12Options} (suites, extended master secret, sessions, tickets, TLS 1.3
- *       capability for the downgrade sentinel); {@link tlsconf.impl.tls12.Tls12Socket} blocks over a socket.</li>
+ *       capability for the downgrade sentinel). Applications reach it through {@link tlsconf.impl.TlsEngine} and
+ *       {@link tlsconf.impl.TlsSocket} with a config of {@code versions(TLS_1_2).tls12(options)}.</li>
  *   <li>{@link tlsconf.impl.tls12.Tls12ClientHandshake}, {@link tlsconf.impl.tls12.Tls12ServerHandshake}: states as
  *       types ({@code ExpectServerHello}, {@code ExpectCertificate}, {@code ExpectServerKeyExchange}, ...,
  *       {@code ExpectChangeCipherSpec}, {@code ExpectFinished}, {@code Connected}), written from RFC 5246 §7.3.</li>

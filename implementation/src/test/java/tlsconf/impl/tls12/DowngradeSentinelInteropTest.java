@@ -13,6 +13,7 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tlsconf.impl.TlsSocket;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.alert.Violation;
 import tlsconf.impl.cert.KeyType;
@@ -39,8 +40,8 @@ class DowngradeSentinelInteropTest {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
                 s.setSoTimeout(10_000);
-                Tls12Socket tls = Tls12Socket.create(s, Pair.client(KeyType.EC_P256).build(),
-                        Tls12Options.defaults().withTls13Capable(true));
+                TlsSocket tls = TlsSocket.client(s, Pair.only12(Pair.client(KeyType.EC_P256),
+                        Tls12Options.defaults().withTls13Capable(true)));
                 TlsAlertException e = assertThrows(TlsAlertException.class, tls::handshake);
                 assertEquals(Violation.DOWNGRADE_DETECTED, e.violation());
                 assertEquals(AlertDescription.ILLEGAL_PARAMETER, e.description());
@@ -48,7 +49,7 @@ class DowngradeSentinelInteropTest {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
                 s.setSoTimeout(10_000);
-                Tls12Socket tls = Tls12Socket.create(s, Pair.client(KeyType.EC_P256).build(), Tls12Options.defaults());
+                TlsSocket tls = TlsSocket.client(s, Pair.only12(Pair.client(KeyType.EC_P256), Tls12Options.defaults()));
                 tls.handshake();
                 assertTrue(tls.engine().isHandshakeComplete());
                 tls.close();
@@ -67,8 +68,8 @@ class DowngradeSentinelInteropTest {
                     dir, 0, false)) {
                 try (Socket sock = listener.accept()) {
                     sock.setSoTimeout(10_000);
-                    Tls12Socket tls = Tls12Socket.create(sock, Pair.server(KeyType.EC_P256).build(),
-                            Tls12Options.defaults().withTls13Capable(true));
+                    TlsSocket tls = TlsSocket.server(sock, Pair.only12(Pair.server(KeyType.EC_P256),
+                            Tls12Options.defaults().withTls13Capable(true)));
                     TlsAlertException e = assertThrows(TlsAlertException.class, tls::handshake);
                     assertTrue(!e.sentByUs(), e.getMessage());
                     assertEquals(AlertDescription.ILLEGAL_PARAMETER, e.description(), e.getMessage());

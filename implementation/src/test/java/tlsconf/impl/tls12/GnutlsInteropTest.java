@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tlsconf.impl.ClientAuth;
 import tlsconf.impl.TlsConfig;
+import tlsconf.impl.TlsSocket;
 import tlsconf.impl.cert.KeyType;
 import tlsconf.impl.cert.TestPki;
 
@@ -40,21 +41,22 @@ class GnutlsInteropTest {
         return PeerProcess.server(cmd, dir, port);
     }
 
-    private static Tls12Socket connect(int port, TlsConfig c, Tls12Options o) throws Exception {
+    /** Our client, speaking only TLS 1.2 ({@code c} from {@link Pair#only12}), handshake done. */
+    private static TlsSocket connect(int port, TlsConfig c) throws Exception {
         Socket s = new Socket();
         s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         s.setSoTimeout(10_000);
-        Tls12Socket tls = Tls12Socket.create(s, c, o);
+        TlsSocket tls = TlsSocket.client(s, c);
         tls.handshake();
         return tls;
     }
 
-    private static String get(Tls12Socket tls) throws Exception {
-        tls.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    private static String get(TlsSocket tls) throws Exception {
+        tls.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] b = new byte[4096];
         for (int i = 0; i < 1000; i++) {
-            int n = tls.read(b, 0, b.length);
+            int n = tls.getInputStream().read(b, 0, b.length);
             if (n < 0) {
                 break;
             }
@@ -67,10 +69,10 @@ class GnutlsInteropTest {
     @EnumSource(Tls12CipherSuite.class)
     void ourClientEverySuite(Tls12CipherSuite suite) throws Exception {
         try (PeerProcess server = gnutlsServ(Pair.keyFor(suite), List.of("--disable-client-cert"))) {
-            TlsConfig c = Pair.client(Pair.keyFor(suite)).build();
-            try (Tls12Socket tls = connect(server.port, c, Tls12Options.defaults().withCipherSuites(suite))) {
-                assertEquals(suite, tls.negotiated().cipherSuite());
-                assertTrue(tls.negotiated().extendedMasterSecret());
+            TlsConfig c = Pair.only12(Pair.client(Pair.keyFor(suite)), Tls12Options.defaults().withCipherSuites(suite));
+            try (TlsSocket tls = connect(server.port, c)) {
+                assertEquals(suite, tls.engine().tls12Negotiated().cipherSuite());
+                assertTrue(tls.engine().tls12Negotiated().extendedMasterSecret());
                 String page = get(tls);
                 assertTrue(page.contains("200 OK"), page);
             }
@@ -82,9 +84,9 @@ class GnutlsInteropTest {
         TestPki.PemFiles clientFiles = Pair.pki().clientChain(KeyType.RSA_2048).writeTo(dir.resolve("client"));
         try (PeerProcess server = gnutlsServ(KeyType.EC_P256, List.of("--verify-client-cert",
                 "--require-client-cert", "--x509cafile=" + clientFiles.roots()))) {
-            TlsConfig c = Pair.client(KeyType.EC_P256)
-                    .credentials(Pair.pki().clientChain(KeyType.RSA_2048).credentials()).build();
-            try (Tls12Socket tls = connect(server.port, c, Tls12Options.defaults())) {
+            TlsConfig c = Pair.only12(Pair.client(KeyType.EC_P256)
+                    .credentials(Pair.pki().clientChain(KeyType.RSA_2048).credentials()), Tls12Options.defaults());
+            try (TlsSocket tls = connect(server.port, c)) {
                 String page = get(tls);
                 assertTrue(page.contains("200 OK"), page);
                 assertTrue(page.contains("Certificate") || page.contains("certificate"), page);
@@ -101,14 +103,14 @@ class GnutlsInteropTest {
         }
         try (PeerProcess server = gnutlsServ(KeyType.RSA_2048, extra)) {
             Tls12Options o = Tls12Options.defaults().withClientSessions(Tls12SessionStore.inMemory());
-            TlsConfig c = Pair.client(KeyType.RSA_2048).build();
-            try (Tls12Socket tls = connect(server.port, c, o)) {
-                assertFalse(tls.negotiated().resumed());
+            TlsConfig c = Pair.only12(Pair.client(KeyType.RSA_2048), o);
+            try (TlsSocket tls = connect(server.port, c)) {
+                assertFalse(tls.engine().tls12Negotiated().resumed());
                 get(tls);
             }
-            try (Tls12Socket tls = connect(server.port, c, o)) {
-                assertTrue(tls.negotiated().resumed());
-                assertEquals(tickets, tls.negotiated().resumedByTicket());
+            try (TlsSocket tls = connect(server.port, c)) {
+                assertTrue(tls.engine().tls12Negotiated().resumed());
+                assertEquals(tickets, tls.engine().tls12Negotiated().resumedByTicket());
                 assertTrue(get(tls).contains("200 OK"));
             }
         }
@@ -116,8 +118,9 @@ class GnutlsInteropTest {
 
     // --- our server, gnutls-cli ---
 
-    private List<Tls12Negotiated> serve(TlsConfig s, Tls12Options o, List<String> extra, int connections,
-            String expectInOutput) throws Exception {
+    /** Our server ({@code s} from {@link Pair#only12}) for {@code connections} gnutls-cli connections. */
+    private List<Tls12Negotiated> serve(TlsConfig s, List<String> extra, int connections, String expectInOutput)
+            throws Exception {
         List<Tls12Negotiated> out = new ArrayList<>();
         try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(15_000);
@@ -132,17 +135,17 @@ class GnutlsInteropTest {
                 for (int i = 0; i < connections; i++) {
                     Socket sock = listener.accept();
                     sock.setSoTimeout(10_000);
-                    try (Tls12Socket tls = Tls12Socket.create(sock, s, o)) {
+                    try (TlsSocket tls = TlsSocket.server(sock, s)) {
                         tls.handshake();
-                        out.add(tls.negotiated());
+                        out.add(tls.engine().tls12Negotiated());
                         if (i == connections - 1) {
                             w.write("hello from gnutls-cli\n".getBytes(StandardCharsets.US_ASCII));
                             w.flush();
                             byte[] b = new byte[100];
-                            int n = tls.read(b, 0, b.length);
+                            int n = tls.getInputStream().read(b, 0, b.length);
                             assertEquals("hello from gnutls-cli\n", new String(b, 0, Math.max(0, n),
                                     StandardCharsets.US_ASCII));
-                            tls.write("hello from tlsconf\n".getBytes(StandardCharsets.US_ASCII));
+                            tls.getOutputStream().write("hello from tlsconf\n".getBytes(StandardCharsets.US_ASCII));
                             Awaitility.await().atMost(Duration.ofSeconds(10))
                                     .until(() -> client.output().contains("hello from tlsconf"));
                         }
@@ -158,9 +161,8 @@ class GnutlsInteropTest {
     @ParameterizedTest(name = "gnutls-cli, our server, {0}")
     @EnumSource(Tls12CipherSuite.class)
     void ourServerEverySuite(Tls12CipherSuite suite) throws Exception {
-        TlsConfig s = Pair.server(Pair.keyFor(suite)).build();
-        List<Tls12Negotiated> n = serve(s, Tls12Options.defaults().withCipherSuites(suite), List.of(), 1,
-                "Handshake was completed");
+        TlsConfig s = Pair.only12(Pair.server(Pair.keyFor(suite)), Tls12Options.defaults().withCipherSuites(suite));
+        List<Tls12Negotiated> n = serve(s, List.of(), 1, "Handshake was completed");
         assertEquals(suite, n.get(0).cipherSuite());
         assertTrue(n.get(0).extendedMasterSecret());
     }
@@ -168,9 +170,9 @@ class GnutlsInteropTest {
     @Test
     void ourServerWithClientAuthentication() throws Exception {
         TestPki.PemFiles clientFiles = Pair.pki().clientChain(KeyType.EC_P256).writeTo(dir.resolve("client"));
-        TlsConfig s = Pair.server(KeyType.RSA_2048).clientAuth(ClientAuth.REQUIRE)
-                .trustAnchors(Pair.pki().clientChain(KeyType.EC_P256).trustAnchors()).build();
-        List<Tls12Negotiated> n = serve(s, Tls12Options.defaults(), List.of("--x509certfile=" + clientFiles.chain(),
+        TlsConfig s = Pair.only12(Pair.server(KeyType.RSA_2048).clientAuth(ClientAuth.REQUIRE)
+                .trustAnchors(Pair.pki().clientChain(KeyType.EC_P256).trustAnchors()), Tls12Options.defaults());
+        List<Tls12Negotiated> n = serve(s, List.of("--x509certfile=" + clientFiles.chain(),
                 "--x509keyfile=" + clientFiles.leafKey()), 1, "Handshake was completed");
         assertTrue(n.get(0).clientAuthenticated());
     }
@@ -178,10 +180,10 @@ class GnutlsInteropTest {
     @ParameterizedTest(name = "gnutls-cli --resume, our server, tickets {0}")
     @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
     void ourServerResumes(boolean tickets) throws Exception {
-        TlsConfig s = Pair.server(KeyType.EC_P256).build();
         Tls12Options o = tickets ? Tls12Options.defaults()
                 : Tls12Options.defaults().withIssueTickets(false).withServerSessions(new Tls12SessionCache());
-        List<Tls12Negotiated> n = serve(s, o, List.of("--resume"), 2, "This is a resumed session");
+        TlsConfig s = Pair.only12(Pair.server(KeyType.EC_P256), o);
+        List<Tls12Negotiated> n = serve(s, List.of("--resume"), 2, "This is a resumed session");
         assertFalse(n.get(0).resumed());
         assertTrue(n.get(1).resumed());
         assertEquals(tickets, n.get(1).resumedByTicket());

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import tlsconf.impl.ClientAuth;
 import tlsconf.impl.NamedGroup;
 import tlsconf.impl.TlsConfig;
+import tlsconf.impl.TlsSocket;
 import tlsconf.impl.cert.KeyType;
 import tlsconf.impl.cert.TestPki;
 
@@ -54,12 +55,12 @@ class OpensslInteropTest {
     }
 
     /** GET / over our client; returns the response (s_server -www answers with an HTML status page). */
-    private static String get(Tls12Socket tls) throws Exception {
-        tls.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    private static String get(TlsSocket tls) throws Exception {
+        tls.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] b = new byte[4096];
         for (int i = 0; i < 1000; i++) {
-            int n = tls.read(b, 0, b.length);
+            int n = tls.getInputStream().read(b, 0, b.length);
             if (n < 0) {
                 break;
             }
@@ -68,11 +69,12 @@ class OpensslInteropTest {
         return out.toString(StandardCharsets.ISO_8859_1);
     }
 
-    private static Tls12Socket connect(int port, TlsConfig c, Tls12Options o) throws Exception {
+    /** Our client, speaking only TLS 1.2 ({@code c} from {@link Pair#only12}), handshake done. */
+    private static TlsSocket connect(int port, TlsConfig c) throws Exception {
         Socket s = new Socket();
         s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         s.setSoTimeout(10_000);
-        Tls12Socket tls = Tls12Socket.create(s, c, o);
+        TlsSocket tls = TlsSocket.client(s, c);
         tls.handshake();
         return tls;
     }
@@ -81,10 +83,10 @@ class OpensslInteropTest {
     @EnumSource(Tls12CipherSuite.class)
     void ourClientEverySuite(Tls12CipherSuite suite) throws Exception {
         try (PeerProcess server = sServer(suite, List.of())) {
-            TlsConfig c = Pair.client(Pair.keyFor(suite)).build();
-            try (Tls12Socket tls = connect(server.port, c, Tls12Options.defaults().withCipherSuites(suite))) {
-                assertEquals(suite, tls.negotiated().cipherSuite());
-                assertTrue(tls.negotiated().extendedMasterSecret());
+            TlsConfig c = Pair.only12(Pair.client(Pair.keyFor(suite)), Tls12Options.defaults().withCipherSuites(suite));
+            try (TlsSocket tls = connect(server.port, c)) {
+                assertEquals(suite, tls.engine().tls12Negotiated().cipherSuite());
+                assertTrue(tls.engine().tls12Negotiated().extendedMasterSecret());
                 String page = get(tls);
                 assertTrue(page.contains("200 ok") || page.contains("200 OK"), page);
                 assertTrue(page.contains(opensslName(suite)), page);
@@ -98,10 +100,11 @@ class OpensslInteropTest {
         Tls12CipherSuite suite = Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
         try (PeerProcess server = sServer(suite, List.of())) {
             // RFC 8422 §5.1: an ECDSA server certificate's curve must be one the client lists, so P-256 comes second.
-            TlsConfig c = (group == NamedGroup.SECP256R1 ? Pair.client(KeyType.EC_P256).groups(group)
-                    : Pair.client(KeyType.EC_P256).groups(group, NamedGroup.SECP256R1)).build();
-            try (Tls12Socket tls = connect(server.port, c, Tls12Options.defaults().withCipherSuites(suite))) {
-                assertEquals(group, tls.negotiated().group());
+            TlsConfig c = Pair.only12(group == NamedGroup.SECP256R1 ? Pair.client(KeyType.EC_P256).groups(group)
+                    : Pair.client(KeyType.EC_P256).groups(group, NamedGroup.SECP256R1),
+                    Tls12Options.defaults().withCipherSuites(suite));
+            try (TlsSocket tls = connect(server.port, c)) {
+                assertEquals(group, tls.engine().tls12Negotiated().group());
                 assertTrue(get(tls).contains("200"));
             }
         }
@@ -113,9 +116,9 @@ class OpensslInteropTest {
         Tls12CipherSuite suite = Tls12CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256;
         try (PeerProcess server = sServer(suite, List.of("-Verify", "3", "-verify_return_error", "-CAfile",
                 clientFiles.roots().toString()))) {
-            TlsConfig c = Pair.client(KeyType.RSA_2048)
-                    .credentials(Pair.pki().clientChain(KeyType.EC_P256).credentials()).build();
-            try (Tls12Socket tls = connect(server.port, c, Tls12Options.defaults())) {
+            TlsConfig c = Pair.only12(Pair.client(KeyType.RSA_2048)
+                    .credentials(Pair.pki().clientChain(KeyType.EC_P256).credentials()), Tls12Options.defaults());
+            try (TlsSocket tls = connect(server.port, c)) {
                 assertTrue(get(tls).contains("200"));
             }
             assertTrue(server.output().contains("depth=0") || server.output().contains("verify"),
@@ -129,14 +132,14 @@ class OpensslInteropTest {
         Tls12CipherSuite suite = Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384;
         try (PeerProcess server = sServer(suite, tickets ? List.of() : List.of("-no_ticket"))) {
             Tls12Options o = Tls12Options.defaults().withClientSessions(Tls12SessionStore.inMemory());
-            TlsConfig c = Pair.client(KeyType.EC_P256).build();
-            try (Tls12Socket tls = connect(server.port, c, o)) {
-                assertFalse(tls.negotiated().resumed());
+            TlsConfig c = Pair.only12(Pair.client(KeyType.EC_P256), o);
+            try (TlsSocket tls = connect(server.port, c)) {
+                assertFalse(tls.engine().tls12Negotiated().resumed());
                 assertTrue(get(tls).contains("200"));
             }
-            try (Tls12Socket tls = connect(server.port, c, o)) {
-                assertTrue(tls.negotiated().resumed());
-                assertEquals(tickets, tls.negotiated().resumedByTicket());
+            try (TlsSocket tls = connect(server.port, c)) {
+                assertTrue(tls.engine().tls12Negotiated().resumed());
+                assertEquals(tickets, tls.engine().tls12Negotiated().resumedByTicket());
                 String page = get(tls);
                 assertTrue(page.contains("Reused"), page);
             }
@@ -149,9 +152,10 @@ class OpensslInteropTest {
         Tls12CipherSuite suite = Tls12CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256;
         try (PeerProcess server = sServer(suite, List.of("-keylogfile", keylog.toString()))) {
             List<String> ours = new ArrayList<>();
-            TlsConfig c = Pair.client(KeyType.RSA_2048)
-                    .keyLog((l, r, k) -> ours.add(tlsconf.impl.KeyLogWriter.line(l, r, k))).build();
-            try (Tls12Socket tls = connect(server.port, c, Tls12Options.defaults().withCipherSuites(suite))) {
+            TlsConfig c = Pair.only12(Pair.client(KeyType.RSA_2048)
+                    .keyLog((l, r, k) -> ours.add(tlsconf.impl.KeyLogWriter.line(l, r, k))),
+                    Tls12Options.defaults().withCipherSuites(suite));
+            try (TlsSocket tls = connect(server.port, c)) {
                 assertTrue(get(tls).contains("200"));
             }
             assertEquals(1, ours.size());
@@ -163,8 +167,8 @@ class OpensslInteropTest {
 
     // --- our server, openssl s_client ---
 
-    private Tls12Negotiated serve(TlsConfig s, Tls12Options o, List<String> clientArgs, String expectInOutput)
-            throws Exception {
+    /** Our server ({@code s} from {@link Pair#only12}) for one s_client connection. */
+    private Tls12Negotiated serve(TlsConfig s, List<String> clientArgs, String expectInOutput) throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(15_000);
             TestPki.PemFiles roots = Pair.pki().serverChain(KeyType.EC_P256).writeTo(dir.resolve("roots"));
@@ -181,14 +185,14 @@ class OpensslInteropTest {
                     w.flush();
                     Socket sock = listener.accept();
                     sock.setSoTimeout(10_000);
-                    try (Tls12Socket tls = Tls12Socket.create(sock, s, o)) {
+                    try (TlsSocket tls = TlsSocket.server(sock, s)) {
                         tls.handshake();
                         byte[] b = new byte[100];
-                        int n = tls.read(b, 0, b.length);
+                        int n = tls.getInputStream().read(b, 0, b.length);
                         assertEquals("hello from s_client\n", new String(b, 0, Math.max(0, n),
                                 StandardCharsets.US_ASCII));
-                        tls.write("hello from tlsconf\n".getBytes(StandardCharsets.US_ASCII));
-                        Tls12Negotiated n12 = tls.negotiated();
+                        tls.getOutputStream().write("hello from tlsconf\n".getBytes(StandardCharsets.US_ASCII));
+                        Tls12Negotiated n12 = tls.engine().tls12Negotiated();
                         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                                 .until(() -> client.output().contains("hello from tlsconf"));
                         assertTrue(client.output().contains(expectInOutput), client.output());
@@ -208,9 +212,8 @@ class OpensslInteropTest {
     @ParameterizedTest(name = "s_client, our server, {0}")
     @EnumSource(Tls12CipherSuite.class)
     void ourServerEverySuite(Tls12CipherSuite suite) throws Exception {
-        TlsConfig s = Pair.server(Pair.keyFor(suite)).build();
-        Tls12Negotiated n = serve(s, Tls12Options.defaults(), List.of("-cipher", opensslName(suite)),
-                opensslName(suite));
+        TlsConfig s = Pair.only12(Pair.server(Pair.keyFor(suite)), Tls12Options.defaults());
+        Tls12Negotiated n = serve(s, List.of("-cipher", opensslName(suite)), opensslName(suite));
         assertEquals(suite, n.cipherSuite());
         assertTrue(n.extendedMasterSecret());
     }
@@ -218,9 +221,9 @@ class OpensslInteropTest {
     @Test
     void ourServerWithClientAuthentication() throws Exception {
         TestPki.PemFiles clientFiles = Pair.pki().clientChain(KeyType.RSA_2048).writeTo(dir.resolve("client"));
-        TlsConfig s = Pair.server(KeyType.EC_P256).clientAuth(ClientAuth.REQUIRE)
-                .trustAnchors(Pair.pki().clientChain(KeyType.RSA_2048).trustAnchors()).build();
-        Tls12Negotiated n = serve(s, Tls12Options.defaults(), List.of("-cert", clientFiles.leafCertificate().toString(),
+        TlsConfig s = Pair.only12(Pair.server(KeyType.EC_P256).clientAuth(ClientAuth.REQUIRE)
+                .trustAnchors(Pair.pki().clientChain(KeyType.RSA_2048).trustAnchors()), Tls12Options.defaults());
+        Tls12Negotiated n = serve(s, List.of("-cert", clientFiles.leafCertificate().toString(),
                 "-key", clientFiles.leafKey().toString(), "-cert_chain", clientFiles.intermediates().toString()),
                 "TLSv1.2");
         assertTrue(n.clientAuthenticated());
@@ -230,22 +233,22 @@ class OpensslInteropTest {
     void ourServerResumesOpensslSession(@TempDir Path sess) throws Exception {
         Tls12SessionCache cache = new Tls12SessionCache();
         Tls12Options o = Tls12Options.defaults().withServerSessions(cache).withIssueTickets(false);
-        TlsConfig s = Pair.server(KeyType.EC_P256).build();
+        TlsConfig s = Pair.only12(Pair.server(KeyType.EC_P256), o);
         Path file = sess.resolve("s.pem");
-        Tls12Negotiated first = serve(s, o, List.of("-sess_out", file.toString()), "TLSv1.2");
+        Tls12Negotiated first = serve(s, List.of("-sess_out", file.toString()), "TLSv1.2");
         assertFalse(first.resumed());
-        Tls12Negotiated second = serve(s, o, List.of("-sess_in", file.toString()), "Reused");
+        Tls12Negotiated second = serve(s, List.of("-sess_in", file.toString()), "Reused");
         assertTrue(second.resumed());
         assertNotNull(second.cipherSuite());
     }
 
     @Test
     void ourServerResumesOpensslTicket(@TempDir Path sess) throws Exception {
-        TlsConfig s = Pair.server(KeyType.RSA_2048).build();
+        TlsConfig s = Pair.only12(Pair.server(KeyType.RSA_2048), Tls12Options.defaults());
         Path file = sess.resolve("t.pem");
-        Tls12Negotiated first = serve(s, Tls12Options.defaults(), List.of("-sess_out", file.toString()), "TLSv1.2");
+        Tls12Negotiated first = serve(s, List.of("-sess_out", file.toString()), "TLSv1.2");
         assertFalse(first.resumed());
-        Tls12Negotiated second = serve(s, Tls12Options.defaults(), List.of("-sess_in", file.toString()), "Reused");
+        Tls12Negotiated second = serve(s, List.of("-sess_in", file.toString()), "Reused");
         assertTrue(second.resumedByTicket());
     }
 

@@ -5,6 +5,7 @@ import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.cert.KeyType;
 import tlsconf.impl.cert.TestPki;
 import tlsconf.model.vocabulary.Role;
+import tlsconf.model.vocabulary.TlsVersion;
 
 /** Two in-memory TLS 1.2 engines and a bounded pump between them. */
 final class Pair {
@@ -62,6 +63,11 @@ final class Pair {
 
     static TlsConfig.Builder server(KeyType key) {
         return TlsConfig.builder(Role.SERVER).credentials(pki().serverChain(key).credentials());
+    }
+
+    /** A config that speaks only TLS 1.2 with these options, for {@link tlsconf.impl.TlsSocket}. */
+    static TlsConfig only12(TlsConfig.Builder b, Tls12Options o) {
+        return b.versions(TlsVersion.TLS_1_2).tls12(o).build();
     }
 
     static KeyType keyFor(Tls12CipherSuite s) {
