@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--target", paramLabel = "NAME",
-            description = "preset: reference (default), jsse, bcjsse, openssl, gnutls, nss, botan (TLS 1.2), wolfssl")
+            description = "preset: reference (default), jsse, bcjsse, openssl, gnutls, nss, botan (TLS 1.2), wolfssl, mbedtls (TLS 1.2)")
     String target;
 
     @Option(names = "--server", paramLabel = "HOST:PORT", description = "test a running TLS server")

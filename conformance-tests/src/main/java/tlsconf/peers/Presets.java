@@ -8,6 +8,7 @@ import tlsconf.peers.gnutls.GnuTlsPreset;
 import tlsconf.peers.jsse.BcJssePreset;
 import tlsconf.peers.jsse.JssePreset;
 import tlsconf.peers.nss.NssPreset;
+import tlsconf.peers.mbedtls.MbedTlsPreset;
 import tlsconf.peers.openssl.OpenSslPreset;
 import tlsconf.peers.wolfssl.WolfSslPreset;
 
@@ -15,7 +16,7 @@ import tlsconf.peers.wolfssl.WolfSslPreset;
 public final class Presets {
 
     private static final List<PeerPreset> ALL = List.of(new OpenSslPreset(), new GnuTlsPreset(), new JssePreset(),
-            new NssPreset(), new BotanPreset(), new BcJssePreset(), new WolfSslPreset());
+            new NssPreset(), new BotanPreset(), new BcJssePreset(), new WolfSslPreset(), new MbedTlsPreset());
 
     private Presets() {
     }
@@ -57,5 +58,10 @@ public final class Presets {
     /** wolfSSL through tlsconf's small C peer, compiled on first use. */
     public static PeerPreset wolfssl() {
         return ALL.get(6);
+    }
+
+    /** mbed TLS 2.28 (TLS 1.2) through tlsconf's small C peer, compiled on first use. */
+    public static PeerPreset mbedtls() {
+        return ALL.get(7);
     }
 }

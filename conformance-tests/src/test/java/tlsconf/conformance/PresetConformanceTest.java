@@ -31,8 +31,8 @@ import tlsconf.peers.Presets;
  * expected-deviation file of the preset (conformance-tests/expected/NAME.json), so a new one, or a change of
  * behaviour after a peer upgrade, fails the build. A preset that is not installed is skipped.
  *
- * <p>By default OpenSSL, GnuTLS and the JDK run. BCJSSE, NSS, Botan and wolfSSL are opt-in ({@code
- * -Dtlsconf.presets=bcjsse,nss,botan,wolfssl}): together they cost more than a few seconds of the build (NSS and
+ * <p>By default OpenSSL, GnuTLS and the JDK run. BCJSSE, NSS, Botan, wolfSSL and mbed TLS are opt-in ({@code
+ * -Dtlsconf.presets=bcjsse,nss,botan,wolfssl,mbedtls}): together they cost more than a few seconds of the build (NSS and
  * wolfSSL start one client process per scenario), and their quick runs still show checks reported to the lead as
  * suspected suite artefacts (see CONFORMANCE.md, "Deviations found in real stacks"), which are deliberately not
  * listed as known deviations. {@code -Dtlsconf.presets=none} skips them all.
@@ -40,7 +40,8 @@ import tlsconf.peers.Presets;
 class PresetConformanceTest {
 
     /** Every preset this test can run, in order. */
-    private static final List<String> ALL = List.of("openssl", "gnutls", "jsse", "bcjsse", "nss", "botan", "wolfssl");
+    private static final List<String> ALL = List.of("openssl", "gnutls", "jsse", "bcjsse", "nss", "botan", "wolfssl",
+            "mbedtls");
     /** What runs in {@code mvn verify} unless {@code tlsconf.presets} says otherwise. */
     private static final String DEFAULT = "openssl,gnutls,jsse";
 

@@ -17,7 +17,7 @@ import tlsconf.model.vocabulary.Role;
  */
 public final class Harnesses {
     public static final List<String> PRESETS = List.of("reference", "jsse", "bcjsse", "openssl", "gnutls", "nss",
-            "botan", "wolfssl");
+            "botan", "wolfssl", "mbedtls");
 
     private Harnesses() {
     }
@@ -58,7 +58,7 @@ public final class Harnesses {
     private static List<Harness> preset(String name, Role role, RunOptions options) {
         return switch (name) {
             case "reference" -> List.of(ReferenceHarness.create(role, options));
-            case "jsse", "bcjsse", "openssl", "gnutls", "nss", "botan", "wolfssl" ->
+            case "jsse", "bcjsse", "openssl", "gnutls", "nss", "botan", "wolfssl", "mbedtls" ->
                     PresetHarness.create(name, role, options);
             default -> throw new IllegalArgumentException("unknown target '" + name + "' (presets: "
                     + String.join(", ", PRESETS) + ")");

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import tlsconf.model.vocabulary.Role;
 import tlsconf.model.vocabulary.TlsVersion;
 import tlsconf.peers.Binaries;
+import tlsconf.peers.CPeerBuild;
 import tlsconf.peers.Capabilities;
 import tlsconf.peers.ClientAuthMode;
 import tlsconf.peers.FreePorts;
@@ -29,7 +30,7 @@ import tlsconf.peers.SigScheme;
 
 /**
  * wolfSSL (Debian's libwolfssl 5.5.4) through tlsconf's own small C peer ({@code tlsconf-wolfssl-peer.c} in the jar,
- * compiled on first use by {@link WolfSslBuild}): a server on 127.0.0.1 that answers one request per connection with
+ * compiled on first use by {@link CPeerBuild}): a server on 127.0.0.1 that answers one request per connection with
  * a page naming the version and suite, and a client that verifies the chain against the given roots and name. Both
  * print "handshake complete: TLSv1.3 ..." or "handshake failed: error N: wolfSSL's reason", which is also the peer's
  * own account of a deviation. No key log, no pinning of suites, groups or schemes (the peer takes none).
@@ -37,6 +38,8 @@ import tlsconf.peers.SigScheme;
  */
 public final class WolfSslPreset implements PeerPreset {
 
+    private static final CPeerBuild BUILD = new CPeerBuild("wolfssl", "/tlsconf/peers/wolfssl/tlsconf-wolfssl-peer.c",
+            Path.of("/usr/include/wolfssl/ssl.h"), "libwolfssl-dev", List.of("wolfssl"));
     private static final Pattern HANDSHAKE = Pattern.compile("handshake complete: (\\S+) (\\S+)");
     private volatile String version;
 
@@ -50,7 +53,7 @@ public final class WolfSslPreset implements PeerPreset {
         String v = version;
         if (v == null) {
             try {
-                v = Binaries.firstLineOf(WolfSslBuild.PACKAGE, WolfSslBuild.binary().toString(), "version");
+                v = Binaries.firstLineOf(BUILD.debianPackage(), BUILD.binary().toString(), "version");
             } catch (tlsconf.peers.PeerException e) {
                 // Descriptions must not fail; starting the peer reports the same reason as a setup error.
                 return "wolfSSL (peer not built: " + e.getMessage() + ")";
@@ -67,7 +70,7 @@ public final class WolfSslPreset implements PeerPreset {
 
     @Override
     public Optional<String> missing() {
-        return WolfSslBuild.missing();
+        return BUILD.missing();
     }
 
     @Override
@@ -81,7 +84,7 @@ public final class WolfSslPreset implements PeerPreset {
     @Override
     public ServerPeer startServer(PeerConfig config, Path workDir) {
         requireSupport(Role.SERVER, config);
-        Path binary = WolfSslBuild.binary();
+        Path binary = BUILD.binary();
         return FreePorts.startOnFreePort(port -> {
             PemFiles files = PemFiles.write(workDir, "wolfssl-server-" + port,
                     config.requireCredentials("wolfssl server"));
@@ -92,7 +95,7 @@ public final class WolfSslPreset implements PeerPreset {
                 cmd.add(PemFiles.writeCertificates(workDir.resolve("wolfssl-server-" + port + "-roots.pem"),
                         config.trustAnchors()).toString());
             }
-            ProcessSpec spec = ProcessSpec.of("wolfssl server", WolfSslBuild.PACKAGE, cmd).withLogDir(workDir)
+            ProcessSpec spec = ProcessSpec.of("wolfssl server", BUILD.debianPackage(), cmd).withLogDir(workDir)
                     .withReadiness(Readiness.outputLine("^listening on 127\\.0\\.0\\.1:" + port + "$"))
                     .withFailure("setup failed: .*(in use|cannot)");
             return new ServerPeer(PeerProcess.start(spec), port, capabilities(Role.SERVER));
@@ -108,12 +111,12 @@ public final class WolfSslPreset implements PeerPreset {
         if (config.trustAnchors().isEmpty()) {
             throw new IllegalArgumentException("the wolfSSL client needs trust anchors");
         }
-        Path binary = WolfSslBuild.binary();
+        Path binary = BUILD.binary();
         Path roots = PemFiles.writeCertificates(workDir.resolve("wolfssl-client-" + PemFiles.nextRun()
                 + "-roots.pem"), config.trustAnchors());
         List<String> cmd = List.of(binary.toString(), "client", Integer.toString(port), config.version().label(),
                 config.serverName(), roots.toString());
-        return PeerProcess.start(ProcessSpec.of("wolfssl client", WolfSslBuild.PACKAGE, cmd).withLogDir(workDir)
+        return PeerProcess.start(ProcessSpec.of("wolfssl client", BUILD.debianPackage(), cmd).withLogDir(workDir)
                 .withoutInput());
     }
 

@@ -1,4 +1,4 @@
-package tlsconf.peers.wolfssl;
+package tlsconf.peers;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,37 +14,53 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import tlsconf.peers.Binaries;
-import tlsconf.peers.PeerException;
-
 /**
- * Compiles tlsconf's small wolfSSL peer (a C file shipped in the jar) against Debian's libwolfssl on first use, into
- * {@code java.io.tmpdir/tlsconf-wolfssl-<hash of the source>/}, so a changed source is rebuilt and an unchanged one
- * is compiled once per machine. Needs gcc and the headers of libwolfssl-dev.
+ * Compiles one of tlsconf's small C peers (a C file shipped in the jar, e.g. the wolfSSL one) against a Debian
+ * library on first use, into {@code java.io.tmpdir/tlsconf-NAME-<hash of the source>/}, so a changed source is
+ * rebuilt and an unchanged one is compiled once per machine. Needs gcc and the library's -dev package.
  */
-final class WolfSslBuild {
+public final class CPeerBuild {
 
-    static final String PACKAGE = "libwolfssl-dev";
-    private static final String SOURCE = "/tlsconf/peers/wolfssl/tlsconf-wolfssl-peer.c";
-    private static final Path HEADER = Path.of("/usr/include/wolfssl/ssl.h");
     private static final long COMPILE_SECONDS = 120;
-    private static Path binary;
 
-    private WolfSslBuild() {
+    private final String name;
+    private final String resource;
+    private final Path header;
+    private final String debianPackage;
+    private final List<String> libraries;
+    private Path binary;
+
+    /**
+     * @param name          short name, also of the binary ("wolfssl": tlsconf-wolfssl-peer)
+     * @param resource      the C source on the class path
+     * @param header        a header of the library, whose presence means the -dev package is installed
+     * @param debianPackage the package with the headers and the link library
+     * @param libraries     the gcc -l arguments
+     */
+    public CPeerBuild(String name, String resource, Path header, String debianPackage, List<String> libraries) {
+        this.name = name;
+        this.resource = resource;
+        this.header = header;
+        this.debianPackage = debianPackage;
+        this.libraries = List.copyOf(libraries);
+    }
+
+    public String debianPackage() {
+        return debianPackage;
     }
 
     /** The one line to print when the peer cannot be built here, or empty. */
-    static Optional<String> missing() {
+    public Optional<String> missing() {
         Optional<String> gcc = Binaries.missing("gcc", "gcc");
         if (gcc.isPresent()) {
             return gcc;
         }
-        return Files.isRegularFile(HEADER) ? Optional.empty()
-                : Optional.of("wolfSSL headers (" + HEADER + ") not installed (apt-get install -y " + PACKAGE + ")");
+        return Files.isRegularFile(header) ? Optional.empty()
+                : Optional.of(name + " headers (" + header + ") not installed (apt-get install -y " + debianPackage + ")");
     }
 
     /** The compiled peer, built now if needed. Throws a one-line {@link PeerException} when it cannot be. */
-    static synchronized Path binary() {
+    public synchronized Path binary() {
         if (binary != null && Files.isExecutable(binary)) {
             return binary;
         }
@@ -52,8 +68,8 @@ final class WolfSslBuild {
             throw new PeerException(PeerException.Kind.NOT_INSTALLED, reason);
         });
         byte[] source = source();
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "tlsconf-wolfssl-" + hash(source));
-        Path out = dir.resolve("tlsconf-wolfssl-peer");
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "tlsconf-" + name + "-" + hash(source));
+        Path out = dir.resolve("tlsconf-" + name + "-peer");
         if (!Files.isExecutable(out)) {
             compile(source, dir, out);
         }
@@ -61,15 +77,15 @@ final class WolfSslBuild {
         return out;
     }
 
-    private static byte[] source() {
-        try (InputStream in = WolfSslBuild.class.getResourceAsStream(SOURCE)) {
+    private byte[] source() {
+        try (InputStream in = CPeerBuild.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new PeerException(PeerException.Kind.IO, "the wolfSSL peer source " + SOURCE
+                throw new PeerException(PeerException.Kind.IO, "the " + name + " peer source " + resource
                         + " is missing from the class path");
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new PeerException(PeerException.Kind.IO, "cannot read " + SOURCE + ": " + e.getMessage(), e);
+            throw new PeerException(PeerException.Kind.IO, "cannot read " + resource + ": " + e.getMessage(), e);
         }
     }
 
@@ -82,23 +98,25 @@ final class WolfSslBuild {
     }
 
     /** gcc into a temporary name, then an atomic rename: a concurrent or killed build never leaves half a binary. */
-    private static void compile(byte[] source, Path dir, Path out) {
+    private void compile(byte[] source, Path dir, Path out) {
         try {
             Files.createDirectories(dir);
             Path c = Files.createTempFile(dir, "peer-", ".c");
             Files.write(c, source);
             Path tmp = Files.createTempFile(dir, "peer-", ".bin");
-            List<String> cmd = List.of("gcc", "-O1", "-Wall", "-o", tmp.toString(), c.toString(), "-lwolfssl");
+            List<String> cmd = new java.util.ArrayList<>(List.of("gcc", "-O1", "-Wall", "-o", tmp.toString(),
+                    c.toString()));
+            libraries.forEach(l -> cmd.add("-l" + l));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             try {
                 if (!p.waitFor(COMPILE_SECONDS, TimeUnit.SECONDS)) {
-                    throw new PeerException(PeerException.Kind.TIMED_OUT, "gcc did not compile the wolfSSL peer within "
+                    throw new PeerException(PeerException.Kind.TIMED_OUT, "gcc did not compile the " + name + " peer within "
                             + COMPILE_SECONDS + " s");
                 }
                 String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
                 if (p.exitValue() != 0) {
-                    throw new PeerException(PeerException.Kind.START_FAILED, "cannot compile the wolfSSL peer ("
+                    throw new PeerException(PeerException.Kind.START_FAILED, "cannot compile the " + name + " peer ("
                             + String.join(" ", cmd) + "): " + said.lines().limit(3).reduce((a, b) -> a + " | " + b)
                             .orElse("exit " + p.exitValue()));
                 }
@@ -108,11 +126,11 @@ final class WolfSslBuild {
             Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(c);
         } catch (IOException e) {
-            throw new PeerException(PeerException.Kind.IO, "cannot build the wolfSSL peer in " + dir + ": "
+            throw new PeerException(PeerException.Kind.IO, "cannot build the " + name + " peer in " + dir + ": "
                     + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PeerException(PeerException.Kind.IO, "interrupted while compiling the wolfSSL peer", e);
+            throw new PeerException(PeerException.Kind.IO, "interrupted while compiling the " + name + " peer", e);
         }
     }
 }
