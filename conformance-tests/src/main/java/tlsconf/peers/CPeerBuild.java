@@ -56,7 +56,8 @@ public final class CPeerBuild {
             return gcc;
         }
         return Files.isRegularFile(header) ? Optional.empty()
-                : Optional.of(name + " headers (" + header + ") not installed (apt-get install -y " + debianPackage + ")");
+                : Optional.of(name + " headers (" + header + ") not installed (apt-get install -y " + debianPackage
+                        + ")");
     }
 
     /** The compiled peer, built now if needed. Throws a one-line {@link PeerException} when it cannot be. */
@@ -111,8 +112,8 @@ public final class CPeerBuild {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             try {
                 if (!p.waitFor(COMPILE_SECONDS, TimeUnit.SECONDS)) {
-                    throw new PeerException(PeerException.Kind.TIMED_OUT, "gcc did not compile the " + name + " peer within "
-                            + COMPILE_SECONDS + " s");
+                    throw new PeerException(PeerException.Kind.TIMED_OUT, "gcc did not compile the " + name
+                            + " peer within " + COMPILE_SECONDS + " s");
                 }
                 String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
                 if (p.exitValue() != 0) {

@@ -31,10 +31,10 @@ import tlsconf.peers.Presets;
 import tlsconf.peers.SigScheme;
 
 /**
- * Targets from the tlsconf.peers presets (openssl, gnutls, nss, botan, wolfssl, mbedtls; in-process jsse, bcjsse). Servers are
- * started once per run and version with the test PKI's ECDSA chain and asked to request (not require) client
- * certificates when they can, so client-certificate checks apply; clients are started per scenario, trusting the
- * test roots they can verify and checking the scenario's server name.
+ * Targets from the tlsconf.peers presets (openssl, gnutls, nss, botan, wolfssl, mbedtls; in-process jsse and
+ * bcjsse). Servers are started once per run and version with the test PKI's ECDSA chain and asked to request (not
+ * require) client certificates when they can, so client-certificate checks apply; clients are started per scenario,
+ * trusting the test roots they can verify and checking the scenario's name.
  *
  * <p>What a target announces comes from the preset's {@link Capabilities}: the versions it speaks (a version it
  * lacks is reported as skipped by the runner), whether its server requests client certificates, whether its

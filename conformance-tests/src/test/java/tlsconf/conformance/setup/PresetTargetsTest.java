@@ -86,7 +86,8 @@ class PresetTargetsTest {
     void anUnknownPresetIsAUsageError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> targets("schannel", EnumSet.of(Role.SERVER), OPTIONS));
-        assertTrue(e.getMessage().contains("presets: reference, jsse, bcjsse, openssl, gnutls, nss, botan, wolfssl, mbedtls"),
+        assertTrue(e.getMessage().contains(
+                "presets: reference, jsse, bcjsse, openssl, gnutls, nss, botan, wolfssl, mbedtls"),
                 e.getMessage());
     }
 }
