@@ -1,7 +1,5 @@
 package tlsconf.impl.record;
 
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.alert.Violation;
 import tlsconf.model.vocabulary.ContentType;
@@ -18,10 +16,7 @@ public final class RecordLayer {
         int padding(int contentType, int length);
     }
 
-    private byte[] in = new byte[0];
-    private int inStart;
-    private int inEnd;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final RecordFraming framing = new RecordFraming();
 
     private RecordProtection readProtection;
     private Epoch readEpoch = Epoch.PLAINTEXT;
@@ -102,30 +97,21 @@ public final class RecordLayer {
     }
 
     public void feed(byte[] data, int off, int len) {
-        if (inEnd + len > in.length) {
-            int live = inEnd - inStart;
-            byte[] n = new byte[Math.max(live + len, 2 * in.length)];
-            System.arraycopy(in, inStart, n, 0, live);
-            in = n;
-            inStart = 0;
-            inEnd = live;
-        }
-        System.arraycopy(data, off, in, inEnd, len);
-        inEnd += len;
+        framing.feed(data, off, len);
     }
 
     /** Bytes received but not yet part of a complete record. */
     public int buffered() {
-        return inEnd - inStart;
+        return framing.buffered();
     }
 
     /** The next complete record, opened; null when more bytes are needed. */
     public Record next() throws TlsAlertException {
-        if (inEnd - inStart < 5) {
+        if (!framing.hasHeader()) {
             return null;
         }
-        int type = in[inStart] & 0xff;
-        int length = ((in[inStart + 3] & 0xff) << 8) | (in[inStart + 4] & 0xff);
+        int type = framing.type();
+        int length = framing.length();
         if (ContentType.fromCode(type).isEmpty() || type == ContentType.HEARTBEAT.code()) {
             // RFC 8446 §5: an unknown content type is unexpected_message.
             throw Violation.UNKNOWN_CONTENT_TYPE.alert("record content type " + type);
@@ -136,14 +122,9 @@ public final class RecordLayer {
         if (length > max) {
             throw Violation.RECORD_OVERFLOW.alert("record of " + length + " bytes (limit " + max + ")");
         }
-        if (inEnd - inStart < 5 + length) {
+        byte[] fragment = framing.takeFragment();
+        if (fragment == null) {
             return null;
-        }
-        byte[] fragment = Arrays.copyOfRange(in, inStart + 5, inStart + 5 + length);
-        inStart += 5 + length;
-        if (inStart == inEnd) {
-            inStart = 0;
-            inEnd = 0;
         }
         if (readProtection == null) {
             if (type == ContentType.APPLICATION_DATA.code() && skipBudget >= fragment.length) {
@@ -221,19 +202,13 @@ public final class RecordLayer {
             writePlaintext(contentType, data, off, len);
         } else {
             int pad = Math.max(0, Math.min(padding.padding(contentType, len), maxInnerOut - 1 - len));
-            byte[] rec = writeProtection.protect(contentType, data, off, len, pad);
-            out.write(rec, 0, rec.length);
+            framing.writeRaw(writeProtection.protect(contentType, data, off, len, pad));
         }
     }
 
     /** One unprotected record with any type and content, whatever the keys (for the seam and the CCS). */
     public void writePlaintext(int contentType, byte[] data, int off, int len) {
-        out.write(contentType);
-        out.write(legacyVersion >>> 8);
-        out.write(legacyVersion);
-        out.write(len >>> 8);
-        out.write(len);
-        out.write(data, off, len);
+        framing.writeRecord(contentType, legacyVersion, data, off, len);
     }
 
     /**
@@ -246,16 +221,14 @@ public final class RecordLayer {
 
     /** Bytes straight onto the wire (malformed records from a test peer). */
     public void writeRaw(byte[] bytes) {
-        out.write(bytes, 0, bytes.length);
+        framing.writeRaw(bytes);
     }
 
     public boolean hasOutput() {
-        return out.size() > 0;
+        return framing.hasOutput();
     }
 
     public byte[] takeOutput() {
-        byte[] b = out.toByteArray();
-        out.reset();
-        return b;
+        return framing.takeOutput();
     }
 }

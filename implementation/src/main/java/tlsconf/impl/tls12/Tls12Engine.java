@@ -296,14 +296,7 @@ public final class Tls12Engine {
     /** One unprotected record, whatever the write state (a test peer's forged plaintext). */
     public void sendPlaintextRecord(int contentType, byte[] content) throws TlsAlertException {
         flushHandshake();
-        byte[] r = new byte[5 + content.length];
-        r[0] = (byte) contentType;
-        r[1] = 3;
-        r[2] = 3;
-        r[3] = (byte) (content.length >>> 8);
-        r[4] = (byte) content.length;
-        System.arraycopy(content, 0, r, 5, content.length);
-        records.writeRaw(r);
+        records.writePlaintext(contentType, content, 0, content.length);
     }
 
     /** Bytes straight onto the wire after anything queued. */

@@ -1,11 +1,10 @@
 package tlsconf.impl.tls12;
 
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.alert.Violation;
 import tlsconf.impl.record.Epoch;
 import tlsconf.impl.record.Record;
+import tlsconf.impl.record.RecordFraming;
 import tlsconf.model.vocabulary.ContentType;
 
 /**
@@ -14,10 +13,9 @@ import tlsconf.model.vocabulary.ContentType;
  * 1.3 the real content type is in the clear and every type is protected after ChangeCipherSpec.
  */
 public final class Tls12RecordLayer {
-    private byte[] in = new byte[0];
-    private int inStart;
-    private int inEnd;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private static final int VERSION = 0x0303;
+
+    private final RecordFraming framing = new RecordFraming();
     private Tls12Protection read;
     private Tls12Protection write;
     private int maxFragment = Tls12Protection.MAX_PLAINTEXT;
@@ -46,26 +44,17 @@ public final class Tls12RecordLayer {
     }
 
     public void feed(byte[] data, int off, int len) {
-        if (inEnd + len > in.length) {
-            int live = inEnd - inStart;
-            byte[] n = new byte[Math.max(live + len, 2 * in.length)];
-            System.arraycopy(in, inStart, n, 0, live);
-            in = n;
-            inStart = 0;
-            inEnd = live;
-        }
-        System.arraycopy(data, off, in, inEnd, len);
-        inEnd += len;
+        framing.feed(data, off, len);
     }
 
     /** The next complete record, opened if the read state is protected; null when more bytes are needed. */
     public Record next() throws TlsAlertException {
-        if (inEnd - inStart < 5) {
+        if (!framing.hasHeader()) {
             return null;
         }
-        int type = in[inStart] & 0xff;
-        int major = in[inStart + 1] & 0xff;
-        int length = ((in[inStart + 3] & 0xff) << 8) | (in[inStart + 4] & 0xff);
+        int type = framing.type();
+        int major = framing.major();
+        int length = framing.length();
         if (ContentType.fromCode(type).isEmpty() || type == ContentType.HEARTBEAT.code()) {
             // RFC 5246 §6: a record type we do not know is unexpected_message.
             throw Violation.UNKNOWN_CONTENT_TYPE.alert("record content type " + type);
@@ -78,14 +67,9 @@ public final class Tls12RecordLayer {
             // RFC 5246 §6.2.1, §6.2.3: 2^14 plaintext, 2^14 + 2048 ciphertext.
             throw Violation.RECORD_OVERFLOW.alert("record of " + length + " bytes (limit " + max + ")");
         }
-        if (inEnd - inStart < 5 + length) {
+        byte[] fragment = framing.takeFragment();
+        if (fragment == null) {
             return null;
-        }
-        byte[] fragment = Arrays.copyOfRange(in, inStart + 5, inStart + 5 + length);
-        inStart += 5 + length;
-        if (inStart == inEnd) {
-            inStart = 0;
-            inEnd = 0;
         }
         byte[] content = read == null ? fragment : read.unprotect(type, fragment);
         if (content.length == 0 && type != ContentType.APPLICATION_DATA.code()) {
@@ -109,28 +93,29 @@ public final class Tls12RecordLayer {
 
     /** Exactly one record with this content. */
     public void writeRecord(int type, byte[] data, int off, int len) throws TlsAlertException {
-        byte[] fragment = write == null ? Arrays.copyOfRange(data, off, off + len)
-                : write.protect(type, data, off, len);
-        out.write(type);
-        out.write(3);
-        out.write(3);
-        out.write(fragment.length >>> 8);
-        out.write(fragment.length);
-        out.write(fragment, 0, fragment.length);
+        if (write == null) {
+            writePlaintext(type, data, off, len);
+            return;
+        }
+        byte[] fragment = write.protect(type, data, off, len);
+        framing.writeRecord(type, VERSION, fragment, 0, fragment.length);
+    }
+
+    /** One unprotected record, whatever the write state (a test peer's forged plaintext). */
+    public void writePlaintext(int type, byte[] data, int off, int len) {
+        framing.writeRecord(type, VERSION, data, off, len);
     }
 
     /** Bytes straight onto the wire (malformed records from a test peer). */
     public void writeRaw(byte[] bytes) {
-        out.write(bytes, 0, bytes.length);
+        framing.writeRaw(bytes);
     }
 
     public boolean hasOutput() {
-        return out.size() > 0;
+        return framing.hasOutput();
     }
 
     public byte[] takeOutput() {
-        byte[] b = out.toByteArray();
-        out.reset();
-        return b;
+        return framing.takeOutput();
     }
 }
