@@ -10,6 +10,7 @@ import tlsconf.conformance.scenario.Fault;
 import tlsconf.conformance.scenario.Protection;
 import tlsconf.conformance.scenario.Scenario;
 import tlsconf.conformance.target.Connection;
+import tlsconf.conformance.verdict.Expectation;
 import tlsconf.conformance.verdict.Observation;
 import tlsconf.conformance.verdict.PlayResult;
 import tlsconf.impl.alert.TlsAlertException;
@@ -24,6 +25,7 @@ import tlsconf.model.vocabulary.AlertLevel;
 import tlsconf.model.vocabulary.ContentType;
 import tlsconf.model.vocabulary.HandshakeType;
 import tlsconf.model.vocabulary.Role;
+import tlsconf.model.vocabulary.TlsVersion;
 
 /**
  * One scenario played by the reference implementation as the test peer: a real engine (TLS 1.3 or 1.2) whose outgoing
@@ -101,7 +103,7 @@ final class PeerPlay implements Seam {
 
             @Override
             public boolean protectedTls12() {
-                return scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_2 && changeCipherSpecSent;
+                return scenario.version() == TlsVersion.TLS_1_2 && changeCipherSpecSent;
             }
         });
     }
@@ -152,7 +154,8 @@ final class PeerPlay implements Seam {
                             + "transcript"));
                 }
                 if (divergedAt != null && divergedAt != HandshakeType.FINISHED
-                        && alert.description() == AlertDescription.BAD_RECORD_MAC && engine.writeEpoch() != Epoch.PLAINTEXT) {
+                        && alert.description() == AlertDescription.BAD_RECORD_MAC
+                        && engine.writeEpoch() != Epoch.PLAINTEXT) {
                     // Our protected records failed to open at the target: our keys follow our transcript, so its
                     // keys came from the one holding the changed message (TLS 1.2 extended master secret, TLS 1.3
                     // handshake secrets). The change itself would have been refused before any protected record.
@@ -168,7 +171,7 @@ final class PeerPlay implements Seam {
                 continue;
             }
             if (completed()) {
-                if (!(scenario.expected() instanceof tlsconf.conformance.verdict.Expectation.Accept) && !graceUsed) {
+                if (!(scenario.expected() instanceof Expectation.Accept) && !graceUsed) {
                     // A refusal may trail the evidence of completion by a moment (a client alerts after sending
                     // its Finished): read once more, briefly, before concluding.
                     graceUsed = true;
@@ -214,8 +217,8 @@ final class PeerPlay implements Seam {
         List<byte[]> records = incoming.add(bytes);
         for (int i = 0; i < records.size(); i++) {
             byte[] rec = records.get(i);
-            trace.add("target -> record " + typeName(rec[0] & 0xff) + ", " + (rec.length - Records.HEADER)
-                    + " byte(s)");
+            trace.add("target -> record " + RecordSplitter.typeName(rec[0] & 0xff) + ", "
+                    + (rec.length - Records.HEADER) + " byte(s)");
             boolean last = i == records.size() - 1 && !incoming.hasPartial();
             if (engineRefused) {
                 if (continuedUnopened) {
@@ -250,7 +253,7 @@ final class PeerPlay implements Seam {
      */
     private boolean readAsAlert(byte[] rec, boolean last) {
         Observation o = SealedAlerts.read(rec, last, scenario.version(), divergedAt, secrets, trace,
-                this::targetClosesRightAfter);
+                () -> SealedAlerts.closesRightAfter(connection, step, trace));
         if (o instanceof Observation.Alert a) {
             alert = a;
         } else if (o instanceof Observation.EncryptedAlert sealed) {
@@ -288,27 +291,11 @@ final class PeerPlay implements Seam {
     }
 
     /**
-     * Whether the target closes the connection right after a record we could not open, before we say anything: then
-     * that record was its last word. Bounded by a quarter of the step timeout.
-     */
-    private boolean targetClosesRightAfter() {
-        Connection.Received r = connection.receive(step.dividedBy(4));
-        if (r instanceof Connection.Received.Eof) {
-            trace.add("target closed the connection right after that record");
-            return true;
-        }
-        if (r instanceof Connection.Received.Data d) {
-            trace.add("target -> " + d.bytes().length + " more byte(s) after that record");
-        }
-        return false;
-    }
-
-    /**
      * A request the target may ignore (a HelloRequest, RFC 5246 §7.4.1.1) met silence: ignoring is only positive
      * once it still reads our records, so we close and expect its close_notify (§7.2.1) or its close.
      */
     private boolean ignorable() {
-        return scenario.expected() instanceof tlsconf.conformance.verdict.Expectation.IgnoreOrWarn w && w.mayIgnore()
+        return scenario.expected() instanceof Expectation.IgnoreOrWarn w && w.mayIgnore()
                 && afterHandshakeDone && hasPostHandshakeFault() && renegotiated == null;
     }
 
@@ -369,7 +356,8 @@ final class PeerPlay implements Seam {
     }
 
     private boolean hasPostHandshakeFault() {
-        return faults.stream().anyMatch(f -> f instanceof Fault.ResendAfterHandshake || f instanceof Fault.SecureRenegotiation
+        return faults.stream().anyMatch(f -> f instanceof Fault.ResendAfterHandshake
+                || f instanceof Fault.SecureRenegotiation
                 || (f instanceof Fault.Inject inj && inj.where().position() == Anchor.Position.AFTER_HANDSHAKE));
     }
 
@@ -378,7 +366,7 @@ final class PeerPlay implements Seam {
         if (!finalFlightSent || hasPostHandshakeFault()) {
             return false;
         }
-        if (peerRole == Role.SERVER && scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_3) {
+        if (peerRole == Role.SERVER && scenario.version() == TlsVersion.TLS_1_3) {
             // Our TLS 1.3 server completes only when the client's Finished verified. (A TLS 1.2 server sends its
             // Finished last, so there the target's own word or its data is needed.)
             return engine.isHandshakeComplete();
@@ -389,7 +377,7 @@ final class PeerPlay implements Seam {
     /** TLS 1.2 with a client target: our server's Finished ends the handshake and the client need not answer. */
     private boolean silentAcceptance() {
         // Only where the target cannot tell us itself (socket targets); in-process targets report completion.
-        return scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_2 && peerRole == Role.SERVER
+        return scenario.version() == TlsVersion.TLS_1_2 && peerRole == Role.SERVER
                 && finalFlightSent && engine.isHandshakeComplete() && !hasPostHandshakeFault()
                 && connection.targetReportsComplete() == null;
     }
@@ -444,7 +432,7 @@ final class PeerPlay implements Seam {
             return;
         }
         if (contentType == ContentType.CHANGE_CIPHER_SPEC.code()
-                && scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_3) {
+                && scenario.version() == TlsVersion.TLS_1_3) {
             // TLS 1.3 writes CCS only in plaintext; the TLS 1.2 engine seals any record type under its keys.
             forgeProtected(contentType, content);
         } else {
@@ -573,7 +561,7 @@ final class PeerPlay implements Seam {
      */
     private void diverge(HandshakeType type) {
         // TLS 1.2 is different: the server's Finished covers the client's, so a changed Finished diverges too.
-        boolean exempt = type == HandshakeType.FINISHED && scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_3;
+        boolean exempt = type == HandshakeType.FINISHED && scenario.version() == TlsVersion.TLS_1_3;
         if (divergedAt == null && !exempt) {
             divergedAt = type;
             trace.add("peer: from here the target's transcript differs from the peer's (" + type.rfcName() + ")");
@@ -633,18 +621,12 @@ final class PeerPlay implements Seam {
         if (frame.typeCode() == HandshakeType.FINISHED.code() && peerVerifyData == null) {
             peerVerifyData = frame.body().clone();
         }
-        if (afterHandshakeDone && renegotiated == null && scenario.version() == tlsconf.model.vocabulary.TlsVersion.TLS_1_2
+        if (afterHandshakeDone && renegotiated == null && scenario.version() == TlsVersion.TLS_1_2
                 && ownVerifyData != null && peerVerifyData != null) {
             renegotiated = Renegotiation.observe(frame, peerRole, ownVerifyData, peerVerifyData);
             if (renegotiated != null) {
                 trace.add("target renegotiates: " + renegotiated.evidence());
             }
         }
-    }
-
-
-    private static String typeName(int code) {
-        return ContentType.fromCode(code).map(t -> t.name().toLowerCase(java.util.Locale.ROOT))
-                .orElse("type " + code);
     }
 }

@@ -29,7 +29,8 @@ final class PeerSecrets {
 
     /** The handshake traffic secret {@code writer} protects its records with, or null before it exists. */
     byte[] handshake(Role writer) {
-        return secrets.get(writer == Role.CLIENT ? "CLIENT_HANDSHAKE_TRAFFIC_SECRET" : "SERVER_HANDSHAKE_TRAFFIC_SECRET");
+        return secrets.get(writer == Role.CLIENT ? "CLIENT_HANDSHAKE_TRAFFIC_SECRET"
+                : "SERVER_HANDSHAKE_TRAFFIC_SECRET");
     }
 
     /** A whole protected record of {@code type} under {@code secret} at sequence number {@code sequence}. */

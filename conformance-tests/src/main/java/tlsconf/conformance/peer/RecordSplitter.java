@@ -29,4 +29,10 @@ final class RecordSplitter {
     boolean hasPartial() {
         return pending.length > 0;
     }
+
+    /** {@code handshake}, {@code alert}, or {@code type 99} for a code with no name. */
+    static String typeName(int code) {
+        return tlsconf.model.vocabulary.ContentType.fromCode(code)
+                .map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).orElse("type " + code);
+    }
 }

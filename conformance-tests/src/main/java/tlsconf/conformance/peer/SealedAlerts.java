@@ -2,6 +2,7 @@ package tlsconf.conformance.peer;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import tlsconf.conformance.target.Connection;
 import tlsconf.conformance.verdict.Observation;
 import tlsconf.model.vocabulary.AlertDescription;
 import tlsconf.model.vocabulary.AlertLevel;
@@ -72,6 +73,22 @@ final class SealedAlerts {
         return null;
     }
 
+    /**
+     * Whether the target closes the connection right after a record we could not open, before we say anything: then
+     * that record was its last word. Bounded by a quarter of the step timeout.
+     */
+    static boolean closesRightAfter(Connection connection, java.time.Duration step, List<String> trace) {
+        Connection.Received r = connection.receive(step.dividedBy(4));
+        if (r instanceof Connection.Received.Eof) {
+            trace.add("target closed the connection right after that record");
+            return true;
+        }
+        if (r instanceof Connection.Received.Data d) {
+            trace.add("target -> " + d.bytes().length + " more byte(s) after that record");
+        }
+        return false;
+    }
+
     private static Observation.Alert alert(byte levelByte, byte codeByte) {
         int level = levelByte & 0xff;
         int code = codeByte & 0xff;
@@ -84,6 +101,7 @@ final class SealedAlerts {
             return "under keys the peer cannot reproduce";
         }
         return "under keys the target derived from its transcript, which differs from the peer's since "
-                + divergedAt.rfcName() + " (its refusal of that change, or its failure to open the peer's next records)";
+                + divergedAt.rfcName()
+                + " (its refusal of that change, or its failure to open the peer's next records)";
     }
 }

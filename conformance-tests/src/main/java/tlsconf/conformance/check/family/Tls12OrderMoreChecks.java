@@ -23,7 +23,8 @@ import tlsconf.model.vocabulary.TlsVersion;
 /**
  * Family 1, TLS 1.2 (RFC 5246 §7.3, §7.4): message-order cases beyond {@link Tls12Checks}: a client certificate
  * without CertificateVerify (CVE-2015-0205), ChangeCipherSpec repeated or after Finished, application data before
- * Finished, a ServerKeyExchange under RSA key transport (FREAK); plus {@link Tls12RenegotiationChecks} and {@link Tls12ModelChecks}.
+ * Finished, a ServerKeyExchange under RSA key transport (FREAK); plus {@link Tls12RenegotiationChecks} and
+ * {@link Tls12ModelChecks}.
  */
 public final class Tls12OrderMoreChecks {
     private static final String CCS = "01";
