@@ -22,6 +22,7 @@ import tlsconf.impl.message.CertificateRequest;
 import tlsconf.impl.message.CertificateVerify;
 import tlsconf.impl.message.ClientHello;
 import tlsconf.impl.message.EncryptedExtensions;
+import tlsconf.impl.message.Expect;
 import tlsconf.impl.message.Extension;
 import tlsconf.impl.message.ExtensionType;
 import tlsconf.impl.message.Finished;

@@ -15,6 +15,7 @@ import tlsconf.impl.alert.Violation;
 import tlsconf.impl.crypto.EphemeralKey;
 import tlsconf.impl.crypto.Signatures;
 import tlsconf.impl.message.ClientHello;
+import tlsconf.impl.message.Expect;
 import tlsconf.impl.message.Extension;
 import tlsconf.impl.message.ExtensionType;
 import tlsconf.impl.message.Extensions;
@@ -63,7 +64,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
 
         /** A ChangeCipherSpec record; only {@link ExpectChangeCipherSpec} accepts one. */
         default State changeCipherSpec() throws TlsAlertException {
-            throw Tls12Expect.unexpectedChangeCipherSpec(getClass().getSimpleName());
+            throw Expect.unexpectedChangeCipherSpec(getClass().getSimpleName());
         }
     }
 
@@ -217,7 +218,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
     final class ExpectServerHello implements State {
         @Override
         public State handle(HandshakeFrame frame) throws TlsAlertException {
-            Tls12Expect.oneOf(frame, "ExpectServerHello", HandshakeType.SERVER_HELLO);
+            Expect.oneOf(frame, "ExpectServerHello", HandshakeType.SERVER_HELLO);
             ServerHello sh = ServerHello.decode(frame.body());
             if (sh.legacyVersion() != VERSION || sh.extensions().has(ExtensionType.SUPPORTED_VERSIONS)) {
                 // We offered TLS 1.2 only on this path: any other version is protocol_version (RFC 5246 §7.4.1.3).
@@ -299,7 +300,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
 
         @Override
         public State handle(HandshakeFrame frame) throws TlsAlertException {
-            Tls12Expect.oneOf(frame, "ExpectCertificate", HandshakeType.CERTIFICATE);
+            Expect.oneOf(frame, "ExpectCertificate", HandshakeType.CERTIFICATE);
             Certificate12 c = Certificate12.decode(frame.body());
             if (c.derChain().isEmpty()) {
                 throw Violation.EMPTY_SERVER_CERTIFICATE.alert("server Certificate is empty");
@@ -334,7 +335,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
         @Override
         public State handle(HandshakeFrame frame) throws TlsAlertException {
             // RFC 5246 §7.4.3: under ECDHE the ServerKeyExchange is mandatory; anything else here is unexpected.
-            Tls12Expect.oneOf(frame, "ExpectServerKeyExchange", HandshakeType.SERVER_KEY_EXCHANGE);
+            Expect.oneOf(frame, "ExpectServerKeyExchange", HandshakeType.SERVER_KEY_EXCHANGE);
             ServerKeyExchange ske = ServerKeyExchange.decode(frame.body());
             NamedGroup group = NamedGroup.fromCode(ske.namedCurve()).filter(config.groups()::contains)
                     .orElseThrow(() -> Violation.UNOFFERED_GROUP.alert("ServerKeyExchange curve 0x"
@@ -372,7 +373,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
         @Override
         public State handle(HandshakeFrame frame) throws TlsAlertException {
             // Under RSA key transport a ServerKeyExchange lands here: unexpected_message (RFC 5246 §7.4.3).
-            HandshakeType t = Tls12Expect.oneOf(frame, "ExpectCertificateRequestOrDone",
+            HandshakeType t = Expect.oneOf(frame, "ExpectCertificateRequestOrDone",
                     HandshakeType.CERTIFICATE_REQUEST, HandshakeType.SERVER_HELLO_DONE);
             if (t == HandshakeType.CERTIFICATE_REQUEST) {
                 CertificateRequest12 cr = CertificateRequest12.decode(frame.body());
@@ -400,7 +401,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
 
         @Override
         public State handle(HandshakeFrame frame) throws TlsAlertException {
-            Tls12Expect.oneOf(frame, "ExpectServerHelloDone", HandshakeType.SERVER_HELLO_DONE);
+            Expect.oneOf(frame, "ExpectServerHelloDone", HandshakeType.SERVER_HELLO_DONE);
             ServerHelloDone.decode(frame.body());
             received(frame);
             return sendFlight(p, peer, agreement, request);
@@ -466,7 +467,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
 
         @Override
         public State handle(HandshakeFrame frame) throws TlsAlertException {
-            Tls12Expect.oneOf(frame, "ExpectNewSessionTicket", HandshakeType.NEW_SESSION_TICKET);
+            Expect.oneOf(frame, "ExpectNewSessionTicket", HandshakeType.NEW_SESSION_TICKET);
             NewSessionTicket12 t = NewSessionTicket12.decode(frame.body());
             received(frame);
             return new ExpectChangeCipherSpec(p, e, abbreviated, t.ticket().length == 0 ? null : t.ticket());
@@ -515,7 +516,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
 
         @Override
         public State handle(HandshakeFrame frame) throws TlsAlertException {
-            Tls12Expect.oneOf(frame, "ExpectFinished", HandshakeType.FINISHED);
+            Expect.oneOf(frame, "ExpectFinished", HandshakeType.FINISHED);
             Finished12 f = Finished12.decode(frame.body());
             byte[] expected = Prf.verifyData(p.suite().hash(), e.master(), false, transcriptHash(p.suite()));
             if (!org.bouncycastle.util.Arrays.constantTimeAreEqual(expected, f.verifyData())) {

@@ -13,6 +13,7 @@ import tlsconf.impl.alert.Violation;
 import tlsconf.impl.crypto.EphemeralKey;
 import tlsconf.impl.crypto.Signatures;
 import tlsconf.impl.message.ClientHello;
+import tlsconf.impl.message.Expect;
 import tlsconf.impl.message.Extension;
 import tlsconf.impl.message.ExtensionType;
 import tlsconf.impl.message.Extensions;
@@ -54,7 +55,7 @@ public final class Tls12ServerHandshake implements Tls12Handshake {
         State handle(HandshakeFrame frame) throws TlsAlertException;
 
         default State changeCipherSpec() throws TlsAlertException {
-            throw Tls12Expect.unexpectedChangeCipherSpec(getClass().getSimpleName());
+            throw Expect.unexpectedChangeCipherSpec(getClass().getSimpleName());
         }
     }
 
@@ -114,7 +115,7 @@ public final class Tls12ServerHandshake implements Tls12Handshake {
     final class ExpectClientHello implements State {
         @Override
         public State handle(HandshakeFrame frame) throws TlsAlertException {
-            Tls12Expect.oneOf(frame, "ExpectClientHello", HandshakeType.CLIENT_HELLO);
+            Expect.oneOf(frame, "ExpectClientHello", HandshakeType.CLIENT_HELLO);
             ClientHello ch = ClientHello.decode(frame.body());
             checkVersion(ch);
             if (!contains(ch.compressionMethods(), 0)) {
@@ -296,7 +297,7 @@ public final class Tls12ServerHandshake implements Tls12Handshake {
 
         @Override
         public State handle(HandshakeFrame frame) throws TlsAlertException {
-            Tls12Expect.oneOf(frame, "ExpectClientCertificate", HandshakeType.CERTIFICATE);
+            Expect.oneOf(frame, "ExpectClientCertificate", HandshakeType.CERTIFICATE);
             Certificate12 c = Certificate12.decode(frame.body());
             List<X509Certificate> chain = List.of();
             if (c.derChain().isEmpty()) {
@@ -326,7 +327,7 @@ public final class Tls12ServerHandshake implements Tls12Handshake {
 
         @Override
         public State handle(HandshakeFrame frame) throws TlsAlertException {
-            Tls12Expect.oneOf(frame, "ExpectClientKeyExchange", HandshakeType.CLIENT_KEY_EXCHANGE);
+            Expect.oneOf(frame, "ExpectClientKeyExchange", HandshakeType.CLIENT_KEY_EXCHANGE);
             boolean rsa = !p.suite().keyExchange().ephemeral();
             ClientKeyExchange cke = ClientKeyExchange.decode(frame.body(), rsa);
             byte[] premaster = rsa
@@ -356,7 +357,7 @@ public final class Tls12ServerHandshake implements Tls12Handshake {
         @Override
         public State handle(HandshakeFrame frame) throws TlsAlertException {
             // RFC 5246 §7.4.8: a client that sent a certificate MUST send CertificateVerify next.
-            Tls12Expect.oneOf(frame, "ExpectCertificateVerify", HandshakeType.CERTIFICATE_VERIFY);
+            Expect.oneOf(frame, "ExpectCertificateVerify", HandshakeType.CERTIFICATE_VERIFY);
             CertificateVerify12 cv = CertificateVerify12.decode(frame.body());
             SignatureScheme scheme = SignatureScheme.fromCode(cv.signatureScheme())
                     .filter(acceptedClientSchemes()::contains)
@@ -407,7 +408,7 @@ public final class Tls12ServerHandshake implements Tls12Handshake {
 
         @Override
         public State handle(HandshakeFrame frame) throws TlsAlertException {
-            Tls12Expect.oneOf(frame, "ExpectFinished", HandshakeType.FINISHED);
+            Expect.oneOf(frame, "ExpectFinished", HandshakeType.FINISHED);
             Finished12 f = Finished12.decode(frame.body());
             byte[] expected = Prf.verifyData(p.suite().hash(), e.master(), true, transcriptHash(p.suite()));
             if (!org.bouncycastle.util.Arrays.constantTimeAreEqual(expected, f.verifyData())) {

@@ -1,17 +1,20 @@
-package tlsconf.impl.tls12;
+package tlsconf.impl.message;
 
 import java.util.Arrays;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.alert.Violation;
-import tlsconf.impl.message.HandshakeFrame;
 import tlsconf.model.vocabulary.HandshakeType;
 
-/** The one way a TLS 1.2 state rejects what it does not expect: {@code unexpected_message} naming both sides. */
-final class Tls12Expect {
-    private Tls12Expect() {
+/**
+ * The one way a handshake state of either version rejects a message it does not expect: {@code unexpected_message}
+ * naming the state, the expected and the received type.
+ */
+public final class Expect {
+    private Expect() {
     }
 
-    static HandshakeType oneOf(HandshakeFrame frame, String state, HandshakeType... expected)
+    /** The frame's type if it is one of {@code expected}; otherwise the alert. */
+    public static HandshakeType oneOf(HandshakeFrame frame, String state, HandshakeType... expected)
             throws TlsAlertException {
         HandshakeType got = frame.type().orElse(null);
         for (HandshakeType t : expected) {
@@ -23,8 +26,8 @@ final class Tls12Expect {
                 + frame.typeName());
     }
 
-    /** A ChangeCipherSpec where the state waits for a handshake message (RFC 5246 §7.1: early CCS). */
-    static TlsAlertException unexpectedChangeCipherSpec(String state) {
+    /** A TLS 1.2 ChangeCipherSpec where the state waits for a handshake message (RFC 5246 §7.1: early CCS). */
+    public static TlsAlertException unexpectedChangeCipherSpec(String state) {
         return Violation.BAD_CHANGE_CIPHER_SPEC.alert("ChangeCipherSpec in " + state);
     }
 
