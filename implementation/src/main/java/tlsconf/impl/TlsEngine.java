@@ -3,6 +3,7 @@ package tlsconf.impl;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
+import tlsconf.impl.alert.Alert;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.alert.Violation;
 import tlsconf.impl.crypto.Transcript;
@@ -226,11 +227,8 @@ public final class TlsEngine {
 
     /** RFC 8446 §6: close_notify ends reading; user_canceled is followed by it; every other alert is fatal. */
     private void receiveAlert(byte[] content) throws TlsAlertException {
-        if (content.length != 2) {
-            throw Violation.BAD_ALERT.alert("alert record of " + content.length + " bytes");
-        }
-        int desc = content[1] & 0xff;
-        if (desc == AlertDescription.CLOSE_NOTIFY.code()) {
+        Alert alert = Alert.decode(content);
+        if (alert.is(AlertDescription.CLOSE_NOTIFY)) {
             closeReceived = true;
             if (negotiated == null) {
                 failure = TlsAlertException.received(AlertDescription.CLOSE_NOTIFY);
@@ -238,11 +236,10 @@ public final class TlsEngine {
             }
             return;
         }
-        if (desc == AlertDescription.USER_CANCELED.code()) {
+        if (alert.is(AlertDescription.USER_CANCELED)) {
             return;
         }
-        failure = AlertDescription.fromCode(desc).map(TlsAlertException::received)
-                .orElseGet(() -> TlsAlertException.receivedUnknown(desc));
+        failure = alert.received();
         throw failure;
     }
 
@@ -254,12 +251,15 @@ public final class TlsEngine {
         if (e.sentByUs()) {
             handshakeOut.reset();
             try {
-                byte[] alert = {(byte) 2, (byte) e.description().code()};
-                records.writeRecord(ContentType.ALERT.code(), alert, 0, 2);
+                writeAlert(Alert.fatal(e.description()));
             } catch (TlsAlertException ignored) {
                 // The alert could not be protected (sequence exhausted): the connection dies without it.
             }
         }
+    }
+
+    private void writeAlert(Alert alert) throws TlsAlertException {
+        records.writeRecord(ContentType.ALERT.code(), alert.encode(), 0, 2);
     }
 
     private void checkAlive() throws TlsAlertException {
@@ -408,7 +408,7 @@ public final class TlsEngine {
         closeSent = true;
         try {
             flushHandshake();
-            records.writeRecord(ContentType.ALERT.code(), new byte[] {1, 0}, 0, 2);
+            writeAlert(Alert.closeNotify());
         } catch (TlsAlertException e) {
             fail(e);
         }

@@ -3,6 +3,7 @@ package tlsconf.impl.tls12;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import tlsconf.impl.TlsConfig;
+import tlsconf.impl.alert.Alert;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.alert.Violation;
 import tlsconf.impl.message.HandshakeFrame;
@@ -151,12 +152,8 @@ public final class Tls12Engine {
 
     /** RFC 5246 §7.2: close_notify ends reading; other warnings are noted; a fatal alert ends the connection. */
     private void receiveAlert(byte[] content) throws TlsAlertException {
-        if (content.length != 2) {
-            throw Violation.BAD_ALERT.alert("alert record of " + content.length + " bytes");
-        }
-        int level = content[0] & 0xff;
-        int desc = content[1] & 0xff;
-        if (desc == AlertDescription.CLOSE_NOTIFY.code()) {
+        Alert alert = Alert.decode(content);
+        if (alert.is(AlertDescription.CLOSE_NOTIFY)) {
             closeReceived = true;
             if (negotiated == null) {
                 failure = TlsAlertException.received(AlertDescription.CLOSE_NOTIFY);
@@ -164,12 +161,11 @@ public final class Tls12Engine {
             }
             return;
         }
-        if (level == 1 && ++warningsReceived <= 16) {
+        if (alert.isWarning() && ++warningsReceived <= 16) {
             // A warning (no_renegotiation, user_canceled) does not end the connection; a flood of them does.
             return;
         }
-        failure = AlertDescription.fromCode(desc).map(TlsAlertException::received)
-                .orElseGet(() -> TlsAlertException.receivedUnknown(desc));
+        failure = alert.received();
         throw failure;
     }
 
@@ -181,11 +177,15 @@ public final class Tls12Engine {
         if (e.sentByUs()) {
             handshakeOut.reset();
             try {
-                records.writeRecord(ContentType.ALERT.code(), new byte[] {2, (byte) e.description().code()}, 0, 2);
+                writeAlert(Alert.fatal(e.description()));
             } catch (TlsAlertException ignored) {
                 // Sequence exhausted: the connection dies without its alert.
             }
         }
+    }
+
+    private void writeAlert(Alert alert) throws TlsAlertException {
+        records.writeRecord(ContentType.ALERT.code(), alert.encode(), 0, 2);
     }
 
     private void checkAlive() throws TlsAlertException {
@@ -258,7 +258,7 @@ public final class Tls12Engine {
         closeSent = true;
         try {
             flushHandshake();
-            records.writeRecord(ContentType.ALERT.code(), new byte[] {1, 0}, 0, 2);
+            writeAlert(Alert.closeNotify());
         } catch (TlsAlertException e) {
             fail(e);
         }
@@ -347,7 +347,7 @@ public final class Tls12Engine {
         @Override
         public void sendWarning(AlertDescription description) throws TlsAlertException {
             flushHandshake();
-            records.writeRecord(ContentType.ALERT.code(), new byte[] {1, (byte) description.code()}, 0, 2);
+            writeAlert(Alert.warning(description));
         }
 
         @Override
