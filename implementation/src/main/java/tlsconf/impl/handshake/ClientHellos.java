@@ -32,7 +32,7 @@ final class ClientHellos {
     static ClientHello build(TlsConfig config, byte[] random, byte[] sessionId, Collection<EphemeralKey> keys,
             byte[] cookie, boolean earlyData) {
         List<Extension> ext = new ArrayList<>();
-        if (config.serverName() != null && !isIpLiteral(config.serverName())) {
+        if (ServerNameList.sendable(config.serverName())) {
             // RFC 6066 §3: literal IP addresses are not sent as server names.
             ext.add(new Extension(ExtensionType.SERVER_NAME, ServerNameList.encode(config.serverName())));
         }
@@ -75,21 +75,6 @@ final class ClientHellos {
         }
         return new ClientHello(TlsVersion.TLS_1_2.code(), random, sessionId, suites, new byte[] {0},
                 new Extensions(config.clientHelloExtensions(ext)));
-    }
-
-    /** An IPv6 literal (has a colon) or IPv4-looking (digits and dots only): no SNI for those (RFC 6066 §3). */
-    private static boolean isIpLiteral(String name) {
-        if (name.indexOf(':') >= 0) {
-            return true;
-        }
-        // a loop, not String.matches: that compiles its pattern anew on every handshake
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c != '.' && (c < '0' || c > '9')) {
-                return false;
-            }
-        }
-        return !name.isEmpty();
     }
 
     /**

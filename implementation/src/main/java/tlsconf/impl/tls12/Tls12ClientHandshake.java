@@ -101,21 +101,6 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
         return config.serverName() == null ? "" : config.serverName();
     }
 
-    /** An IPv6 literal (has a colon) or IPv4-looking (digits and dots only): no SNI for those (RFC 6066 §3). */
-    private static boolean isIpLiteral(String name) {
-        if (name.indexOf(':') >= 0) {
-            return true;
-        }
-        // a loop, not String.matches: that compiles its pattern anew on every handshake
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c != '.' && (c < '0' || c > '9')) {
-                return false;
-            }
-        }
-        return !name.isEmpty();
-    }
-
     private byte[] send(Tls12Message m) throws TlsAlertException {
         byte[] encoded = ctx.send(m);
         transcript.write(encoded, 0, encoded.length);
@@ -146,7 +131,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
             offeredSessionId = offeredSession != null ? offeredSession.sessionId() : new byte[0];
         }
         List<Extension> ext = new ArrayList<>();
-        if (config.serverName() != null && !isIpLiteral(config.serverName())) {
+        if (ServerNameList.sendable(config.serverName())) {
             ext.add(new Extension(ExtensionType.SERVER_NAME, ServerNameList.encode(config.serverName())));
             sentServerName = true;
         }
