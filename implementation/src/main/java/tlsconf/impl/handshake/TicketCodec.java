@@ -1,14 +1,13 @@
 package tlsconf.impl.handshake;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 import tlsconf.impl.CipherSuite;
 import tlsconf.impl.RandomSource;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.codec.TlsReader;
 import tlsconf.impl.codec.TlsWriter;
-import tlsconf.impl.crypto.Aead;
+import tlsconf.impl.crypto.TicketAead;
 
 /**
  * The server's self-contained session tickets (RFC 8446 §4.6.1 leaves the format to the server): the resumption
@@ -27,25 +26,15 @@ final class TicketCodec {
     static byte[] seal(byte[] ticketKey, State s, RandomSource random) {
         byte[] plain = new TlsWriter().u16(s.suite().code()).u32(s.issuedMillis() >>> 32).u32(s.issuedMillis())
                 .u32(s.ageAdd()).u32(s.lifetimeSeconds()).vector(1, s.psk()).toByteArray();
-        byte[] nonce = new byte[12];
-        random.nextBytes(nonce);
-        byte[] sealed = new Aead(CipherSuite.TLS_AES_256_GCM_SHA384, ticketKey).seal(nonce, AAD, plain, 0,
-                plain.length);
-        byte[] out = Arrays.copyOf(nonce, 12 + sealed.length);
-        System.arraycopy(sealed, 0, out, 12, sealed.length);
-        return out;
+        return TicketAead.seal(ticketKey, AAD, plain, random);
     }
 
     /** The state inside a ticket, or empty for anything that is not one of ours (never an exception). */
     static Optional<State> open(byte[] ticketKey, byte[] ticket) {
-        if (ticket.length < 12 + Aead.TAG_LENGTH) {
-            return Optional.empty();
-        }
-        byte[] plain = new Aead(CipherSuite.TLS_AES_256_GCM_SHA384, ticketKey).open(Arrays.copyOf(ticket, 12), AAD,
-                ticket, 12, ticket.length - 12);
-        if (plain == null) {
-            return Optional.empty();
-        }
+        return TicketAead.open(ticketKey, AAD, ticket).flatMap(TicketCodec::decode);
+    }
+
+    private static Optional<State> decode(byte[] plain) {
         try {
             TlsReader r = new TlsReader(plain, "ticket");
             int suite = r.u16("suite");

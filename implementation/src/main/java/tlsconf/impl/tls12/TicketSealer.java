@@ -1,15 +1,13 @@
 package tlsconf.impl.tls12;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import tlsconf.impl.CipherSuite;
 import tlsconf.impl.RandomSource;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.codec.TlsReader;
 import tlsconf.impl.codec.TlsWriter;
-import tlsconf.impl.crypto.Aead;
+import tlsconf.impl.crypto.TicketAead;
 
 /**
  * The server's RFC 5077 tickets: suite, extended-master-secret flag and master secret sealed with AES-256-GCM under
@@ -25,25 +23,15 @@ final class TicketSealer {
     static byte[] seal(byte[] ticketKey, Tls12Session s, RandomSource random) {
         byte[] plain = new TlsWriter().u16(s.suite().code()).u8(s.extendedMasterSecret() ? 1 : 0)
                 .vector(1, s.masterSecret()).toByteArray();
-        byte[] nonce = new byte[12];
-        random.nextBytes(nonce);
-        byte[] sealed = new Aead(CipherSuite.TLS_AES_256_GCM_SHA384, ticketKey).seal(nonce, AAD, plain, 0,
-                plain.length);
-        byte[] out = Arrays.copyOf(nonce, 12 + sealed.length);
-        System.arraycopy(sealed, 0, out, 12, sealed.length);
-        return out;
+        return TicketAead.seal(ticketKey, AAD, plain, random);
     }
 
     /** The session inside a ticket, or empty for anything that is not one of ours (never an exception). */
     static Optional<Tls12Session> open(byte[] ticketKey, byte[] ticket, byte[] sessionId) {
-        if (ticket.length < 12 + Aead.TAG_LENGTH) {
-            return Optional.empty();
-        }
-        byte[] plain = new Aead(CipherSuite.TLS_AES_256_GCM_SHA384, ticketKey).open(Arrays.copyOf(ticket, 12), AAD,
-                ticket, 12, ticket.length - 12);
-        if (plain == null) {
-            return Optional.empty();
-        }
+        return TicketAead.open(ticketKey, AAD, ticket).flatMap(plain -> decode(plain, ticket, sessionId));
+    }
+
+    private static Optional<Tls12Session> decode(byte[] plain, byte[] ticket, byte[] sessionId) {
         try {
             TlsReader r = new TlsReader(plain, "ticket");
             int suite = r.u16("suite");
