@@ -16,7 +16,10 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * §4.4.2.4: "endpoints can accept these algorithms for certificates that are self-signed or are trust anchors").
  */
 final class AlgorithmPolicy {
-    /** RSA moduli below this are refused (NIST SP 800-131A; the brief of issue 3). */
+    /**
+     * RSA moduli below this are refused. A policy (CA/Browser Forum Baseline Requirements §6.1.5, NIST SP 800-131A;
+     * the brief of issue 3): RFC 8446 and RFC 5246 set no minimum key size.
+     */
     static final int MIN_RSA_BITS = 2048;
 
     private static final Set<String> MD5_OR_WORSE = Set.of(

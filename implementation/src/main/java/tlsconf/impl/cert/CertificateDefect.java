@@ -17,6 +17,10 @@ import tlsconf.model.vocabulary.Role;
  * names). A chain presented by a client may also be ignored: RFC 8446 §4.4.2.4 lets a server "continue the handshake
  * (considering the client unauthenticated)" instead of aborting ({@link DefectiveChain#serverMayContinue()}).
  *
+ * <p>One entry is a policy check, not an RFC rule: {@link #RSA_1024_KEY}. Neither RFC 8446 nor RFC 5246 sets a
+ * minimum key size; the 2048-bit floor for RSA comes from the CA/Browser Forum Baseline Requirements and NIST SP
+ * 800-131A. Its source says so, and a peer that accepts such a key breaks that policy, not the RFC.
+ *
  * <p>Name defects apply only to server chains: servers do not check the client's name. Two further handshake-level
  * defects of issue 6 are not certificate chains: "CertificateVerify signed with a different key" uses the key of
  * {@link TestPki#unrelatedKeyPair(KeyType)} and "a scheme the certificate cannot use" a chain of one key type signed
@@ -85,8 +89,10 @@ public enum CertificateDefect {
             "RFC 8446 §4.4.2.2 ('the digitalSignature bit MUST be set'), RFC 5280 §4.2.1.3",
             List.of(AlertDescription.UNSUPPORTED_CERTIFICATE, AlertDescription.BAD_CERTIFICATE, AlertDescription.CERTIFICATE_UNKNOWN),
             List.of(AlertDescription.UNSUPPORTED_CERTIFICATE, AlertDescription.BAD_CERTIFICATE, AlertDescription.CERTIFICATE_UNKNOWN)),
-    RSA_1024_KEY("the leaf has a 1024-bit RSA key",
-            "RFC 8446 §4.4.2.2, §6.2 (unsupported_certificate); NIST SP 800-131A",
+    RSA_1024_KEY("the leaf has a 1024-bit RSA key (a key-size policy check, not an RFC requirement)",
+            "policy, not an RFC rule: RFC 8446 and RFC 5246 set no minimum key size; the CA/Browser Forum Baseline"
+                    + " Requirements §6.1.5 and NIST SP 800-131A require RSA keys of at least 2048 bits. Alert if"
+                    + " refused: RFC 8446 §6.2 (unsupported_certificate: 'a certificate was of an unsupported type')",
             List.of(AlertDescription.UNSUPPORTED_CERTIFICATE, AlertDescription.BAD_CERTIFICATE, AlertDescription.CERTIFICATE_UNKNOWN),
             List.of(AlertDescription.UNSUPPORTED_CERTIFICATE, AlertDescription.BAD_CERTIFICATE, AlertDescription.CERTIFICATE_UNKNOWN)),
     SHA1_SIGNATURE("the leaf is signed with ecdsa-with-SHA1",
@@ -122,7 +128,7 @@ public enum CertificateDefect {
         return description;
     }
 
-    /** The RFC sections and CVEs the defect and its alerts come from. */
+    /** The RFC sections and CVEs the defect and its alerts come from (for a policy check: the policy, said so). */
     public String source() {
         return source;
     }

@@ -34,7 +34,9 @@ public enum CertificateViolation {
     MD5_SIGNATURE(AlertDescription.BAD_CERTIFICATE, "RFC 8446 §4.4.2.4 (MUST)"),
     SHA1_SIGNATURE(AlertDescription.BAD_CERTIFICATE, "RFC 8446 §4.4.2.4 (RECOMMENDED)"),
     UNSUPPORTED_SIGNATURE_ALGORITHM(AlertDescription.UNSUPPORTED_CERTIFICATE, "RFC 8446 §4.4.2.2, §6.2"),
-    WEAK_KEY(AlertDescription.UNSUPPORTED_CERTIFICATE, "RFC 8446 §4.4.2.2, §6.2"),
+    /** Policy, not an RFC rule (no RFC sets a minimum key size): see {@link AlgorithmPolicy#MIN_RSA_BITS}. */
+    WEAK_KEY(AlertDescription.UNSUPPORTED_CERTIFICATE,
+            "policy (CA/Browser Forum Baseline Requirements §6.1.5, NIST SP 800-131A); alert: RFC 8446 §6.2"),
     UNSUPPORTED_KEY(AlertDescription.UNSUPPORTED_CERTIFICATE, "RFC 8446 §4.4.2.2, §6.2"),
     EXPIRED(AlertDescription.CERTIFICATE_EXPIRED, "RFC 8446 §6.2, RFC 5280 §6.1.3 (a)(2)"),
     NOT_YET_VALID(AlertDescription.CERTIFICATE_EXPIRED, "RFC 8446 §6.2, RFC 5280 §6.1.3 (a)(2)"),
