@@ -1,6 +1,5 @@
 package tlsconf.impl;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import tlsconf.impl.alert.Alert;
@@ -13,6 +12,7 @@ import tlsconf.impl.handshake.Tls13ClientHandshake;
 import tlsconf.impl.handshake.Tls13ServerHandshake;
 import tlsconf.impl.message.HandshakeFrame;
 import tlsconf.impl.message.HandshakeMessage;
+import tlsconf.impl.record.ConnectionCore;
 import tlsconf.impl.record.Epoch;
 import tlsconf.impl.record.HandshakeAssembler;
 import tlsconf.impl.record.Record;
@@ -41,10 +41,9 @@ public final class TlsEngine {
     private final TlsConfig config;
     private final Seam seam;
     private final RecordLayer records = new RecordLayer();
+    private final ConnectionCore core = new ConnectionCore(records);
     private final HandshakeAssembler assembler = new HandshakeAssembler();
     private final Transcript transcript = new Transcript();
-    private final ByteArrayOutputStream handshakeOut = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream appIn = new ByteArrayOutputStream();
     private final Handshake handshake;
     private byte[] clientRandom = new byte[32];
     /** Set once the connection is TLS 1.2 (RFC 5246): every call goes there. */
@@ -54,9 +53,6 @@ public final class TlsEngine {
     /** Client: our first ClientHello as encoded, where a TLS 1.2 take-over starts its handshake_messages. */
     private byte[] firstClientHello;
     private Negotiated negotiated;
-    private TlsAlertException failure;
-    private boolean closeSent;
-    private boolean closeReceived;
     private long earlyDataLeft;
 
     private TlsEngine(TlsConfig config, Seam seam) {
@@ -86,9 +82,9 @@ public final class TlsEngine {
             // RFC 8446 §5.1: an initial ClientHello may carry legacy_record_version 0x0301, as most clients do.
             e.records.setLegacyVersion(0x0301);
             e.handshake.start();
-            e.flushHandshake();
+            e.core.flushHandshake();
         } catch (TlsAlertException ex) {
-            e.fail(ex);
+            e.core.fail(ex);
         } finally {
             e.records.setLegacyVersion(0x0303);
         }
@@ -119,7 +115,7 @@ public final class TlsEngine {
             tls12.feed(data, off, len);
             return;
         }
-        checkAlive();
+        core.checkAlive();
         if (dispatch != null) {
             byte[] held = dispatch.offer(data, off, len);
             if (held == null) {
@@ -139,20 +135,16 @@ public final class TlsEngine {
         records.feed(data, off, len);
         try {
             Record r;
-            while (!closeReceived && (r = records.next()) != null) {
+            while (!core.isPeerClosed() && (r = records.next()) != null) {
                 seam.onIncomingRecord(r);
                 process(r);
             }
-            flushHandshake();
+            core.flushHandshake();
         } catch (TlsAlertException e) {
-            fail(e);
+            core.fail(e);
             throw e;
         } catch (RuntimeException e) {
-            // A bug of ours, never the peer's doing: still answer with an alert, never an unchecked exception.
-            TlsAlertException alert = Violation.INTERNAL.alert("internal error in " + handshake.state() + ": " + e);
-            alert.initCause(e);
-            fail(alert);
-            throw alert;
+            throw core.internalError(handshake.state(), e);
         }
     }
 
@@ -218,7 +210,7 @@ public final class TlsEngine {
                 } else if (r.epoch() != Epoch.APPLICATION) {
                     throw Violation.DATA_BEFORE_FINISHED.alert("application data under " + r.epoch() + " keys");
                 }
-                appIn.write(r.content(), 0, r.content().length);
+                core.deliver(r.content());
                 return;
             default:
                 throw Violation.UNKNOWN_CONTENT_TYPE.alert("content type " + type);
@@ -229,51 +221,13 @@ public final class TlsEngine {
     private void receiveAlert(byte[] content) throws TlsAlertException {
         Alert alert = Alert.decode(content);
         if (alert.is(AlertDescription.CLOSE_NOTIFY)) {
-            closeReceived = true;
-            if (negotiated == null) {
-                failure = TlsAlertException.received(AlertDescription.CLOSE_NOTIFY);
-                throw failure;
-            }
+            core.closeNotifyReceived(negotiated != null);
             return;
         }
         if (alert.is(AlertDescription.USER_CANCELED)) {
             return;
         }
-        failure = alert.received();
-        throw failure;
-    }
-
-    private void fail(TlsAlertException e) {
-        if (failure != null && failure != e) {
-            return;
-        }
-        failure = e;
-        if (e.sentByUs()) {
-            handshakeOut.reset();
-            try {
-                writeAlert(Alert.fatal(e.description()));
-            } catch (TlsAlertException ignored) {
-                // The alert could not be protected (sequence exhausted): the connection dies without it.
-            }
-        }
-    }
-
-    private void writeAlert(Alert alert) throws TlsAlertException {
-        records.writeRecord(ContentType.ALERT.code(), alert.encode(), 0, 2);
-    }
-
-    private void checkAlive() throws TlsAlertException {
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    private void flushHandshake() throws TlsAlertException {
-        if (handshakeOut.size() > 0) {
-            byte[] b = handshakeOut.toByteArray();
-            handshakeOut.reset();
-            records.write(ContentType.HANDSHAKE.code(), b, 0, b.length);
-        }
+        throw alert.received();
     }
 
     /** All bytes waiting to go on the wire (possibly empty). */
@@ -281,19 +235,14 @@ public final class TlsEngine {
         if (tls12 != null) {
             return tls12.takeOutgoing();
         }
-        try {
-            flushHandshake();
-        } catch (TlsAlertException e) {
-            fail(e);
-        }
-        return records.takeOutput();
+        return core.takeOutgoing();
     }
 
     public boolean hasOutgoing() {
         if (tls12 != null) {
             return tls12.hasOutgoing();
         }
-        return handshakeOut.size() > 0 || records.hasOutput();
+        return core.hasOutgoing();
     }
 
     public boolean isHandshakeComplete() {
@@ -357,10 +306,7 @@ public final class TlsEngine {
             tls12.write(java.util.Arrays.copyOfRange(data, off, off + len));
             return;
         }
-        checkAlive();
-        if (negotiated == null || closeSent) {
-            throw new IllegalStateException(closeSent ? "connection closed" : "handshake not complete");
-        }
+        core.checkCanSend(negotiated != null);
         if (len > 0) {
             records.write(ContentType.APPLICATION_DATA.code(), data, off, len);
         }
@@ -371,16 +317,14 @@ public final class TlsEngine {
         if (tls12 != null) {
             return tls12.read();
         }
-        byte[] b = appIn.toByteArray();
-        appIn.reset();
-        return b;
+        return core.read();
     }
 
     public int available() {
         if (tls12 != null) {
             return tls12.available();
         }
-        return appIn.size();
+        return core.available();
     }
 
     /** Sends a KeyUpdate and switches to new write keys (RFC 8446 §4.6.3). */
@@ -388,12 +332,9 @@ public final class TlsEngine {
         if (tls12 != null) {
             throw new IllegalStateException("TLS 1.2 has no KeyUpdate");
         }
-        checkAlive();
-        if (negotiated == null || closeSent) {
-            throw new IllegalStateException(closeSent ? "connection closed" : "handshake not complete");
-        }
+        core.checkCanSend(negotiated != null);
         handshake.keyUpdate(requestPeerUpdate);
-        flushHandshake();
+        core.flushHandshake();
     }
 
     /** Sends close_notify (RFC 8446 §6.1) once. */
@@ -402,23 +343,14 @@ public final class TlsEngine {
             tls12.close();
             return;
         }
-        if (closeSent || failure != null) {
-            return;
-        }
-        closeSent = true;
-        try {
-            flushHandshake();
-            writeAlert(Alert.closeNotify());
-        } catch (TlsAlertException e) {
-            fail(e);
-        }
+        core.close();
     }
 
     public boolean isCloseSent() {
         if (tls12 != null) {
             return tls12.isCloseSent();
         }
-        return closeSent;
+        return core.isCloseSent();
     }
 
     /** The peer sent close_notify: no more data will come. */
@@ -426,7 +358,7 @@ public final class TlsEngine {
         if (tls12 != null) {
             return tls12.isPeerClosed();
         }
-        return closeReceived;
+        return core.isPeerClosed();
     }
 
     /** The alert that killed the connection, or null. */
@@ -434,7 +366,7 @@ public final class TlsEngine {
         if (tls12 != null) {
             return tls12.failure();
         }
-        return failure;
+        return core.failure();
     }
 
     // --- the seam: arbitrary records for a test peer ---
@@ -445,7 +377,7 @@ public final class TlsEngine {
             tls12.sendRecord(contentType, content);
             return;
         }
-        flushHandshake();
+        core.flushHandshake();
         records.writeRecord(contentType, content, 0, content.length);
     }
 
@@ -455,7 +387,7 @@ public final class TlsEngine {
             tls12.sendPlaintextRecord(contentType, content);
             return;
         }
-        flushHandshake();
+        core.flushHandshake();
         records.writePlaintext(contentType, content, 0, content.length);
     }
 
@@ -465,7 +397,7 @@ public final class TlsEngine {
             tls12.sendRaw(bytes);
             return;
         }
-        flushHandshake();
+        core.flushHandshake();
         records.writeRaw(bytes);
     }
 
@@ -490,13 +422,13 @@ public final class TlsEngine {
             }
             List<byte[]> out = seam.onOutgoingHandshake(message, encoded, records.writeEpoch());
             for (byte[] b : out) {
-                handshakeOut.write(b, 0, b.length);
+                core.queueHandshake(b);
             }
         }
 
         @Override
         public void sendChangeCipherSpec() throws TlsAlertException {
-            flushHandshake();
+            core.flushHandshake();
             records.writePlaintext(ContentType.CHANGE_CIPHER_SPEC.code(), CCS, 0, 1);
         }
 
@@ -511,19 +443,19 @@ public final class TlsEngine {
 
         @Override
         public void installWriteKeys(Epoch epoch, CipherSuite suite, byte[] secret) throws TlsAlertException {
-            flushHandshake();
+            core.flushHandshake();
             records.setWriteKeys(epoch, RecordProtection.fromSecret(suite, secret));
         }
 
         @Override
         public void sendEarlyData(byte[] data) throws TlsAlertException {
-            flushHandshake();
+            core.flushHandshake();
             records.write(ContentType.APPLICATION_DATA.code(), data, 0, data.length);
         }
 
         @Override
         public void plaintextWrites() throws TlsAlertException {
-            flushHandshake();
+            core.flushHandshake();
             records.clearWriteKeys();
         }
 

@@ -9,7 +9,7 @@ import tlsconf.model.vocabulary.ContentType;
  * and lengths, opens protected ones; fragments and protects outgoing content. Keys change only between records
  * (§5.1): the caller installs new keys after it has consumed the record carrying the triggering message.
  */
-public final class RecordLayer {
+public final class RecordLayer implements RecordSink {
     /** Padding to add to a protected record of a given type and length (RFC 8446 §5.4). */
     @FunctionalInterface
     public interface PaddingPolicy {

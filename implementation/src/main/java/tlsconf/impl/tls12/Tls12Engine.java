@@ -1,12 +1,12 @@
 package tlsconf.impl.tls12;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import tlsconf.impl.TlsConfig;
 import tlsconf.impl.alert.Alert;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.alert.Violation;
 import tlsconf.impl.message.HandshakeFrame;
+import tlsconf.impl.record.ConnectionCore;
 import tlsconf.impl.record.HandshakeAssembler;
 import tlsconf.impl.record.Record;
 import tlsconf.impl.tls12.message.Tls12Message;
@@ -26,14 +26,10 @@ public final class Tls12Engine {
     private final Tls12Options options;
     private final Tls12Seam seam;
     private final Tls12RecordLayer records = new Tls12RecordLayer();
+    private final ConnectionCore core = new ConnectionCore(records);
     private final HandshakeAssembler assembler = new HandshakeAssembler();
-    private final ByteArrayOutputStream handshakeOut = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream appIn = new ByteArrayOutputStream();
     private final Tls12Handshake handshake;
     private Tls12Negotiated negotiated;
-    private TlsAlertException failure;
-    private boolean closeSent;
-    private boolean closeReceived;
     private int warningsReceived;
 
     private Tls12Engine(TlsConfig config, Tls12Options options, Tls12Seam seam) {
@@ -53,9 +49,9 @@ public final class Tls12Engine {
         Tls12Engine e = new Tls12Engine(config, options, seam);
         try {
             e.handshake.start();
-            e.flushHandshake();
+            e.core.flushHandshake();
         } catch (TlsAlertException ex) {
-            e.fail(ex);
+            e.core.fail(ex);
         }
         return e;
     }
@@ -73,7 +69,7 @@ public final class Tls12Engine {
         try {
             ((Tls12ClientHandshake) e.handshake).continueAfter(clientHelloEncoded, clientRandom, sessionId);
         } catch (TlsAlertException ex) {
-            e.fail(ex);
+            e.core.fail(ex);
         }
         return e;
     }
@@ -91,24 +87,20 @@ public final class Tls12Engine {
     }
 
     public void feed(byte[] data, int off, int len) throws TlsAlertException {
-        checkAlive();
+        core.checkAlive();
         records.feed(data, off, len);
         try {
             Record r;
-            while (!closeReceived && (r = records.next()) != null) {
+            while (!core.isPeerClosed() && (r = records.next()) != null) {
                 seam.onIncomingRecord(r);
                 process(r);
             }
-            flushHandshake();
+            core.flushHandshake();
         } catch (TlsAlertException e) {
-            fail(e);
+            core.fail(e);
             throw e;
         } catch (RuntimeException e) {
-            // A bug of ours, never the peer's doing: still an alert, never an unchecked exception to the caller.
-            TlsAlertException alert = Violation.INTERNAL.alert("internal error in " + handshake.state() + ": " + e);
-            alert.initCause(e);
-            fail(alert);
-            throw alert;
+            throw core.internalError(handshake.state(), e);
         }
     }
 
@@ -143,7 +135,7 @@ public final class Tls12Engine {
                     // RFC 5246 §7.4: no application data before the first handshake completed.
                     throw Violation.DATA_BEFORE_FINISHED.alert("application data in " + handshake.state());
                 }
-                appIn.write(r.content(), 0, r.content().length);
+                core.deliver(r.content());
                 return;
             default:
                 throw Violation.UNKNOWN_CONTENT_TYPE.alert("content type " + type);
@@ -154,65 +146,22 @@ public final class Tls12Engine {
     private void receiveAlert(byte[] content) throws TlsAlertException {
         Alert alert = Alert.decode(content);
         if (alert.is(AlertDescription.CLOSE_NOTIFY)) {
-            closeReceived = true;
-            if (negotiated == null) {
-                failure = TlsAlertException.received(AlertDescription.CLOSE_NOTIFY);
-                throw failure;
-            }
+            core.closeNotifyReceived(negotiated != null);
             return;
         }
         if (alert.isWarning() && ++warningsReceived <= 16) {
             // A warning (no_renegotiation, user_canceled) does not end the connection; a flood of them does.
             return;
         }
-        failure = alert.received();
-        throw failure;
-    }
-
-    private void fail(TlsAlertException e) {
-        if (failure != null && failure != e) {
-            return;
-        }
-        failure = e;
-        if (e.sentByUs()) {
-            handshakeOut.reset();
-            try {
-                writeAlert(Alert.fatal(e.description()));
-            } catch (TlsAlertException ignored) {
-                // Sequence exhausted: the connection dies without its alert.
-            }
-        }
-    }
-
-    private void writeAlert(Alert alert) throws TlsAlertException {
-        records.writeRecord(ContentType.ALERT.code(), alert.encode(), 0, 2);
-    }
-
-    private void checkAlive() throws TlsAlertException {
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    private void flushHandshake() throws TlsAlertException {
-        if (handshakeOut.size() > 0) {
-            byte[] b = handshakeOut.toByteArray();
-            handshakeOut.reset();
-            records.write(ContentType.HANDSHAKE.code(), b, 0, b.length);
-        }
+        throw alert.received();
     }
 
     public byte[] takeOutgoing() {
-        try {
-            flushHandshake();
-        } catch (TlsAlertException e) {
-            fail(e);
-        }
-        return records.takeOutput();
+        return core.takeOutgoing();
     }
 
     public boolean hasOutgoing() {
-        return handshakeOut.size() > 0 || records.hasOutput();
+        return core.hasOutgoing();
     }
 
     public boolean isHandshakeComplete() {
@@ -231,41 +180,27 @@ public final class Tls12Engine {
     }
 
     public void write(byte[] data) throws TlsAlertException {
-        checkAlive();
-        if (negotiated == null || closeSent) {
-            throw new IllegalStateException(closeSent ? "connection closed" : "handshake not complete");
-        }
+        core.checkCanSend(negotiated != null);
         if (data.length > 0) {
             records.write(ContentType.APPLICATION_DATA.code(), data, 0, data.length);
         }
     }
 
     public byte[] read() {
-        byte[] b = appIn.toByteArray();
-        appIn.reset();
-        return b;
+        return core.read();
     }
 
     public int available() {
-        return appIn.size();
+        return core.available();
     }
 
     /** Sends close_notify once (RFC 5246 §7.2.1). */
     public void close() {
-        if (closeSent || failure != null) {
-            return;
-        }
-        closeSent = true;
-        try {
-            flushHandshake();
-            writeAlert(Alert.closeNotify());
-        } catch (TlsAlertException e) {
-            fail(e);
-        }
+        core.close();
     }
 
     public boolean isCloseSent() {
-        return closeSent;
+        return core.isCloseSent();
     }
 
     /** Whether records we receive / send are protected (after the peer's / our ChangeCipherSpec). */
@@ -278,30 +213,30 @@ public final class Tls12Engine {
     }
 
     public boolean isPeerClosed() {
-        return closeReceived;
+        return core.isPeerClosed();
     }
 
     public TlsAlertException failure() {
-        return failure;
+        return core.failure();
     }
 
     // --- for test peers ---
 
     /** One record of this type and content, protected if our write state is. */
     public void sendRecord(int contentType, byte[] content) throws TlsAlertException {
-        flushHandshake();
+        core.flushHandshake();
         records.writeRecord(contentType, content, 0, content.length);
     }
 
     /** One unprotected record, whatever the write state (a test peer's forged plaintext). */
     public void sendPlaintextRecord(int contentType, byte[] content) throws TlsAlertException {
-        flushHandshake();
+        core.flushHandshake();
         records.writePlaintext(contentType, content, 0, content.length);
     }
 
     /** Bytes straight onto the wire after anything queued. */
     public void sendRaw(byte[] bytes) throws TlsAlertException {
-        flushHandshake();
+        core.flushHandshake();
         records.writeRaw(bytes);
     }
 
@@ -321,14 +256,14 @@ public final class Tls12Engine {
             byte[] encoded = message.encode();
             List<byte[]> out = seam.onOutgoingHandshake(message, encoded);
             for (byte[] b : out) {
-                handshakeOut.write(b, 0, b.length);
+                core.queueHandshake(b);
             }
             return encoded;
         }
 
         @Override
         public void sendChangeCipherSpec(Tls12Protection write) throws TlsAlertException {
-            flushHandshake();
+            core.flushHandshake();
             if (seam.onOutgoingChangeCipherSpec()) {
                 records.writeRecord(ContentType.CHANGE_CIPHER_SPEC.code(), CCS, 0, 1);
             }
@@ -346,8 +281,8 @@ public final class Tls12Engine {
 
         @Override
         public void sendWarning(AlertDescription description) throws TlsAlertException {
-            flushHandshake();
-            writeAlert(Alert.warning(description));
+            core.flushHandshake();
+            core.writeAlert(Alert.warning(description));
         }
 
         @Override

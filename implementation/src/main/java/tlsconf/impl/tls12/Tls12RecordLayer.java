@@ -5,6 +5,7 @@ import tlsconf.impl.alert.Violation;
 import tlsconf.impl.record.Epoch;
 import tlsconf.impl.record.Record;
 import tlsconf.impl.record.RecordFraming;
+import tlsconf.impl.record.RecordSink;
 import tlsconf.model.vocabulary.ContentType;
 
 /**
@@ -12,7 +13,7 @@ import tlsconf.model.vocabulary.ContentType;
  * them once the peer's ChangeCipherSpec switched the read state, and fragments and protects what we send. Unlike TLS
  * 1.3 the real content type is in the clear and every type is protected after ChangeCipherSpec.
  */
-public final class Tls12RecordLayer {
+public final class Tls12RecordLayer implements RecordSink {
     private static final int VERSION = 0x0303;
 
     private final RecordFraming framing = new RecordFraming();
