@@ -1,25 +1,13 @@
 package tlsconf.impl.tls12.message;
 
-import tlsconf.impl.codec.TlsWriter;
-import tlsconf.model.vocabulary.HandshakeType;
+import tlsconf.impl.message.FramedHandshake;
 
 /**
  * A TLS 1.2 handshake message (RFC 5246 §7.4): one immutable record per message with a static {@code decode(body)}
  * beside it. ClientHello and ServerHello share their codec with TLS 1.3 ({@link Hello}). {@link #encode()} gives the
  * whole message with its 4-byte header: the bytes that enter handshake_messages.
  */
-public sealed interface Tls12Message permits Hello, HelloRequest, Certificate12, ServerKeyExchange,
-        CertificateRequest12, ServerHelloDone, ClientKeyExchange, CertificateVerify12, Finished12,
+public sealed interface Tls12Message extends FramedHandshake permits Hello, HelloRequest, Certificate12,
+        ServerKeyExchange, CertificateRequest12, ServerHelloDone, ClientKeyExchange, CertificateVerify12, Finished12,
         NewSessionTicket12 {
-
-    HandshakeType type();
-
-    void writeBody(TlsWriter w);
-
-    default byte[] encode() {
-        TlsWriter w = new TlsWriter(512);
-        w.u8(type().code());
-        w.vector(3, this::writeBody);
-        return w.toByteArray();
-    }
 }
