@@ -56,8 +56,18 @@ public final class CertificateChecks {
             rfc = Integer.parseInt(m.group(1));
             section = m.group(2);
         }
-        return new Requirement(rfc, section, "A peer MUST NOT accept a chain where " + d.description()
+        return new Requirement(rfc, section, mustNotAccept(d) + " a chain where " + d.description()
                 + " (" + d.source() + ").");
+    }
+
+    /**
+     * The requirement's verb: RFC 8446 and RFC 5246 set no minimum key size, so the weak-key class is a policy
+     * check (CA/Browser Forum BR §6.1.5, NIST SP 800-131A) and must not read as an RFC MUST.
+     */
+    static String mustNotAccept(CertificateDefect d) {
+        return d == CertificateDefect.RSA_1024_KEY
+                ? "Policy check, not an RFC requirement: a peer should not accept"
+                : "A peer MUST NOT accept";
     }
 
     static Check chainCheck(CertificateDefect d) {

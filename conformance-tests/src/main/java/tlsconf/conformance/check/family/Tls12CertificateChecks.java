@@ -84,7 +84,7 @@ public final class Tls12CertificateChecks {
             roles.add(Role.SERVER);
         }
         Role shown = d.appliesTo(Role.SERVER) ? Role.SERVER : Role.CLIENT;
-        Requirement req = Requirement.rfc5246("7.4.2", "A peer MUST NOT accept a certificate chain (server: §7.4.2, "
+        Requirement req = Requirement.rfc5246("7.4.2", CertificateChecks.mustNotAccept(d) + " a certificate chain (server: §7.4.2, "
                 + "client: §7.4.6) where " + d.description() + "; it aborts with the matching alert of §7.2.2 ("
                 + d.source() + ").");
         return Check.of("tls12.certificate." + CertificateChecks.idPart(d), "certificate", req,
