@@ -35,7 +35,7 @@ import tlsconf.model.vocabulary.TlsVersion;
  * threads. A client's ClientHello is ready right after {@link #create}. The first fatal alert, sent or received, kills
  * the connection: every later call throws that same {@link TlsAlertException}.
  */
-public final class TlsEngine {
+public final class TlsEngine implements InMemoryEngine {
     private static final byte[] CCS = {1};
 
     private final TlsConfig config;

@@ -1,5 +1,6 @@
 package tlsconf.conformance.peer;
 
+import tlsconf.impl.InMemoryEngine;
 import tlsconf.impl.TlsEngine;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.record.Epoch;
@@ -31,56 +32,15 @@ interface PeerEngine {
     Epoch writeEpoch();
 
     static PeerEngine of(TlsEngine e) {
-        return new PeerEngine() {
-            @Override
-            public void feed(byte[] data) throws TlsAlertException {
-                e.feed(data);
-            }
-
-            @Override
-            public byte[] takeOutgoing() {
-                return e.takeOutgoing();
-            }
-
-            @Override
-            public boolean isHandshakeComplete() {
-                return e.isHandshakeComplete();
-            }
-
-            @Override
-            public void write(byte[] data) throws TlsAlertException {
-                e.write(data);
-            }
-
-            @Override
-            public void sendRecord(int contentType, byte[] content) throws TlsAlertException {
-                e.sendRecord(contentType, content);
-            }
-
-            @Override
-            public void sendRaw(byte[] bytes) throws TlsAlertException {
-                e.sendRaw(bytes);
-            }
-
-            @Override
-            public TlsAlertException failure() {
-                return e.failure();
-            }
-
-            @Override
-            public String state() {
-                return e.state();
-            }
-
-            @Override
-            public Epoch writeEpoch() {
-                return e.writeEpoch();
-            }
-        };
+        return of(e, e::writeEpoch);
     }
 
     /** {@code protectedWrites} says whether our ChangeCipherSpec has switched the write side to the new keys. */
     static PeerEngine of(Tls12Engine e, java.util.function.BooleanSupplier protectedWrites) {
+        return of(e, () -> protectedWrites.getAsBoolean() ? Epoch.APPLICATION : Epoch.PLAINTEXT);
+    }
+
+    private static PeerEngine of(InMemoryEngine e, java.util.function.Supplier<Epoch> writeEpoch) {
         return new PeerEngine() {
             @Override
             public void feed(byte[] data) throws TlsAlertException {
@@ -124,7 +84,7 @@ interface PeerEngine {
 
             @Override
             public Epoch writeEpoch() {
-                return protectedWrites.getAsBoolean() ? Epoch.APPLICATION : Epoch.PLAINTEXT;
+                return writeEpoch.get();
             }
         };
     }

@@ -2,7 +2,7 @@ package tlsconf.conformance.target;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import tlsconf.impl.TlsEngine;
+import tlsconf.impl.InMemoryEngine;
 import tlsconf.impl.alert.TlsAlertException;
 
 /**
@@ -11,72 +11,11 @@ import tlsconf.impl.alert.TlsAlertException;
  * until it gets more input.
  */
 final class EngineConnection implements Connection {
-    /** The part of a reference engine (TLS 1.3 or 1.2) the connection uses. */
-    interface InProcessEngine {
-        void feed(byte[] data) throws TlsAlertException;
-
-        byte[] takeOutgoing();
-
-        TlsAlertException failure();
-
-        boolean isHandshakeComplete();
-
-        String state();
-
-        static InProcessEngine of(TlsEngine e) {
-            return new InProcessEngine() {
-                public void feed(byte[] data) throws TlsAlertException {
-                    e.feed(data);
-                }
-
-                public byte[] takeOutgoing() {
-                    return e.takeOutgoing();
-                }
-
-                public TlsAlertException failure() {
-                    return e.failure();
-                }
-
-                public boolean isHandshakeComplete() {
-                    return e.isHandshakeComplete();
-                }
-
-                public String state() {
-                    return e.state();
-                }
-            };
-        }
-
-        static InProcessEngine of(tlsconf.impl.tls12.Tls12Engine e) {
-            return new InProcessEngine() {
-                public void feed(byte[] data) throws TlsAlertException {
-                    e.feed(data);
-                }
-
-                public byte[] takeOutgoing() {
-                    return e.takeOutgoing();
-                }
-
-                public TlsAlertException failure() {
-                    return e.failure();
-                }
-
-                public boolean isHandshakeComplete() {
-                    return e.isHandshakeComplete();
-                }
-
-                public String state() {
-                    return e.state();
-                }
-            };
-        }
-    }
-
-    private final InProcessEngine engine;
+    private final InMemoryEngine engine;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private boolean eofReported;
 
-    EngineConnection(InProcessEngine engine) {
+    EngineConnection(InMemoryEngine engine) {
         this.engine = engine;
         pending.writeBytes(engine.takeOutgoing());
     }

@@ -109,10 +109,10 @@ public final class ReferenceTarget implements Target {
         }
         TlsConfig config = tweak.apply(b).build();
         if (scenario.version() == TlsVersion.TLS_1_2) {
-            return new EngineConnection(EngineConnection.InProcessEngine.of(tlsconf.impl.tls12.Tls12Engine.create(
-                    config, tlsconf.impl.tls12.Tls12Options.defaults())));
+            return new EngineConnection(tlsconf.impl.tls12.Tls12Engine.create(
+                    config, tlsconf.impl.tls12.Tls12Options.defaults()));
         }
-        return new EngineConnection(EngineConnection.InProcessEngine.of(TlsEngine.create(config)));
+        return new EngineConnection(TlsEngine.create(config));
     }
 
     @Override

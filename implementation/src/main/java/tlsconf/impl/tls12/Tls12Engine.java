@@ -19,7 +19,7 @@ import tlsconf.model.vocabulary.Role;
  * A client's ClientHello is ready right after {@link #create}. The first fatal alert, sent or received, kills the
  * connection: every later call throws that same {@link TlsAlertException}.
  */
-public final class Tls12Engine {
+public final class Tls12Engine implements tlsconf.impl.InMemoryEngine {
     private static final byte[] CCS = {1};
 
     private final TlsConfig config;
