@@ -1,6 +1,7 @@
 package tlsconf.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tlsconf.model.Traces.concat;
@@ -271,5 +272,16 @@ class RfcFlowsTest {
                 s(CLIENT_HELLO, PLAINTEXT), r(HELLO_REQUEST, PLAINTEXT), r(SERVER_HELLO, PLAINTEXT)));
         assertTrue(c.valid());
         assertInstanceOf(Decision.Ignored.class, c.decisions().get(1));
+        // ... and so is one between the server's ChangeCipherSpec and its Finished, under the new keys
+        TraceCheck late = Oracle.of(Models.of(TlsVersion.TLS_1_2, Role.CLIENT), p).check(concat(
+                trace(s(CLIENT_HELLO, PLAINTEXT), r(SERVER_HELLO, PLAINTEXT), r(CHANGE_CIPHER_SPEC, PLAINTEXT),
+                        r(HELLO_REQUEST, APPLICATION)),
+                handshake.subList(3, handshake.size())));
+        assertTrue(late.valid());
+        assertInstanceOf(Decision.Ignored.class, late.decisions().get(3));
+        // a plaintext one there is still refused: the client reads under the new keys (§6.2.3 bad_record_mac)
+        assertFalse(Oracle.of(Models.of(TlsVersion.TLS_1_2, Role.CLIENT), p).check(trace(
+                s(CLIENT_HELLO, PLAINTEXT), r(SERVER_HELLO, PLAINTEXT), r(CHANGE_CIPHER_SPEC, PLAINTEXT),
+                r(HELLO_REQUEST, PLAINTEXT))).valid());
     }
 }

@@ -125,6 +125,12 @@ public final class Tls12ClientModel {
                 .ignore(EnumSet.of(WAIT_SH, WAIT_CERT, WAIT_SKE, WAIT_CR_OR_SHD, WAIT_SHD, WAIT_NST, WAIT_CCS),
                         received(HELLO_REQUEST, PLAINTEXT), ALWAYS,
                         rfc5246("7.4.1.1", "a HelloRequest is ignored while a handshake is in progress"))
+                // Between the server's ChangeCipherSpec and its Finished the client is still negotiating, so the
+                // request is ignored there too, now under the new keys. §7.4.9 ("Finished immediately after
+                // ChangeCipherSpec") binds the sender; §7.4.1.1 is the rule for the receiving client, and the
+                // request is outside the handshake hashes, so ignoring it leaves the Finished check intact.
+                .ignore(EnumSet.of(WAIT_FINISHED), received(HELLO_REQUEST, APPLICATION), ALWAYS,
+                        rfc5246("7.4.1.1", "a HelloRequest is ignored while a handshake is in progress"))
                 .build();
     }
 

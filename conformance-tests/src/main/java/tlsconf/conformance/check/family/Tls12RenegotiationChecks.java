@@ -2,6 +2,7 @@ package tlsconf.conformance.check.family;
 
 import static tlsconf.model.vocabulary.HandshakeType.CERTIFICATE;
 import static tlsconf.model.vocabulary.HandshakeType.CLIENT_HELLO;
+import static tlsconf.model.vocabulary.HandshakeType.FINISHED;
 import static tlsconf.model.vocabulary.HandshakeType.SERVER_HELLO_DONE;
 
 import java.util.EnumSet;
@@ -70,6 +71,9 @@ public final class Tls12RenegotiationChecks {
                                 Protection.PLAINTEXT, HELLO_REQUEST))
                         .add(completes, new Fault.Inject(Anchor.before(SERVER_HELLO_DONE),
                                 ContentType.HANDSHAKE.code(), Protection.PLAINTEXT, HELLO_REQUEST))
+                        // between our ChangeCipherSpec and Finished, under the new keys: still negotiating
+                        .add(completes, new Fault.Inject(Anchor.before(FINISHED),
+                                ContentType.HANDSHAKE.code(), Protection.CURRENT, HELLO_REQUEST))
                         .build());
     }
 
