@@ -3,6 +3,7 @@ package tlsconf.conformance.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import tlsconf.conformance.check.Requirement;
 import tlsconf.conformance.run.CheckResult;
 import tlsconf.conformance.run.RunResult;
 import tlsconf.conformance.run.Verdict;
@@ -12,9 +13,12 @@ import tlsconf.conformance.verdict.Strictness;
  * report.json. The schema (also in conformance-tests/README.md): the CLI.md fields ({@code target}, {@code
  * summary.{checks,scenarios,passed,failed,known,durationSeconds}}, {@code checks[].{id,rfc,section,requirement,
  * scenarios,verdict,expected,observed,replay}}) plus {@code seed}, {@code profile}, {@code strictness}, {@code
- * summary.{skipped,setupSeconds,playSeconds,shrinkSeconds,scenariosPerSecond,scenariosPerSecondBasis,
- * scenariosPerSecondOverall}} (the rate is scenarios / playSeconds, see {@link RunResult#RATE_BASIS}) and per check {@code family, role, version, failedScenarios, scenario,
- * strictnessLevels, note, trace}.
+ * summary.{advisory,skipped,setupSeconds,playSeconds,shrinkSeconds,scenariosPerSecond,scenariosPerSecondBasis,
+ * scenariosPerSecondOverall}} (the rate is scenarios / playSeconds, see {@link RunResult#RATE_BASIS}) and per check
+ * {@code family, requirementKind (must|recommended|policy), policySource (policy checks), role, version,
+ * failedScenarios, scenario, strictnessLevels, note, trace}. A check's {@code verdict} is {@code
+ * pass|fail|known|advisory|skipped}; {@code advisory} (the target did not follow a recommendation or a policy, not
+ * an RFC MUST) is counted in {@code summary.advisory}, never in {@code failed}.
  */
 final class JsonReport {
     private JsonReport() {
@@ -33,6 +37,7 @@ final class JsonReport {
         summary.put("passed", run.count(Verdict.PASS));
         summary.put("failed", run.count(Verdict.FAIL));
         summary.put("known", run.count(Verdict.KNOWN));
+        summary.put("advisory", run.count(Verdict.ADVISORY));
         summary.put("skipped", run.count(Verdict.SKIPPED));
         summary.put("durationSeconds", Math.round(run.duration().toMillis()) / 1000.0);
         summary.put("setupSeconds", Math.round(run.setup().toMillis()) / 1000.0);
@@ -49,6 +54,10 @@ final class JsonReport {
             c.put("rfc", r.check().requirement().rfc());
             c.put("section", r.check().requirement().section());
             c.put("requirement", r.check().requirement().text());
+            c.put("requirementKind", r.check().requirement().kind().label());
+            if (r.check().requirement().kind() instanceof Requirement.Policy p) {
+                c.put("policySource", p.source());
+            }
             c.put("target", r.targetName());
             c.put("role", r.role().cliName());
             c.put("version", r.version().label());

@@ -7,10 +7,15 @@ import tlsconf.model.vocabulary.TlsVersion;
 /**
  * The result of one check against one target role and version.
  *
+ * <p>A check whose requirement is advisory (an RFC recommendation or a policy from outside the RFC, {@link
+ * tlsconf.conformance.check.Requirement.Kind}) cannot fail: a deviating result, new or listed in the known-deviations
+ * file, is {@link Verdict#ADVISORY}, whoever builds it. Its note is the known-deviation reason when there is one,
+ * else what the requirement's kind means.
+ *
  * @param scenarios       how many scenarios were played
  * @param failedScenarios how many of them deviated
  * @param failure         the first deviating scenario, shrunk; null when none deviated
- * @param note            the skip reason, or the known-deviation reason; null otherwise
+ * @param note            the skip reason, the known-deviation reason or why a deviation is advisory; null otherwise
  * @param deviations      one line per deviating scenario (at most {@link #MAX_LISTED}): scenario, expected,
  *                        observed
  */
@@ -21,6 +26,12 @@ public record CheckResult(Check check, String targetName, Role role, TlsVersion 
 
     public CheckResult {
         deviations = deviations == null ? java.util.List.of() : java.util.List.copyOf(deviations);
+        if ((verdict == Verdict.FAIL || verdict == Verdict.KNOWN) && check.requirement().advisory()) {
+            verdict = Verdict.ADVISORY;
+        }
+        if (verdict == Verdict.ADVISORY && note == null) {
+            note = check.requirement().kind().describe(check.requirement());
+        }
     }
 
     /** {@code tls13.finished.corrupted [server]}: the name of the JUnit test case and the report row. */

@@ -57,17 +57,33 @@ public final class CertificateChecks {
             section = m.group(2);
         }
         return new Requirement(rfc, section, mustNotAccept(d) + " a chain where " + d.description()
-                + " (" + d.source() + ").");
+                + " (" + d.source() + ").", kind(d));
     }
 
+    /** Policy source of the weak-key class: RFC 8446 and RFC 5246 set no minimum key size. */
+    static final String KEY_SIZE_POLICY = "CA/Browser Forum Baseline Requirements §6.1.5; NIST SP 800-131A";
+
     /**
-     * The requirement's verb: RFC 8446 and RFC 5246 set no minimum key size, so the weak-key class is a policy
-     * check (CA/Browser Forum BR §6.1.5, NIST SP 800-131A) and must not read as an RFC MUST.
+     * What kind of rule a defect class breaks. Most are RFC MUSTs (RFC 8446, RFC 5280 path validation, RFC 6125
+     * names); the weak key is a policy from outside the RFCs ({@value #KEY_SIZE_POLICY}); a SHA-1 signature is what
+     * RFC 8446 §4.4.2.4 RECOMMENDS refusing (MD5 it requires refusing). A target accepting either of those two is
+     * reported as an advisory, not a failure.
      */
+    static Requirement.Kind kind(CertificateDefect d) {
+        return switch (d) {
+            case RSA_1024_KEY -> new Requirement.Policy(KEY_SIZE_POLICY);
+            case SHA1_SIGNATURE -> new Requirement.Recommended();
+            default -> new Requirement.Must();
+        };
+    }
+
+    /** The requirement's verb, which must match its kind: only an RFC MUST reads as one. */
     static String mustNotAccept(CertificateDefect d) {
-        return d == CertificateDefect.RSA_1024_KEY
-                ? "Policy check, not an RFC requirement: a peer should not accept"
-                : "A peer MUST NOT accept";
+        Requirement.Kind kind = kind(d);
+        if (kind instanceof Requirement.Policy p) {
+            return "Policy check, not an RFC requirement (" + p.source() + "): a peer should not accept";
+        }
+        return kind.advisory() ? "RECOMMENDED, not a MUST: a peer should refuse" : "A peer MUST NOT accept";
     }
 
     static Check chainCheck(CertificateDefect d) {

@@ -84,9 +84,9 @@ public final class Tls12CertificateChecks {
             roles.add(Role.SERVER);
         }
         Role shown = d.appliesTo(Role.SERVER) ? Role.SERVER : Role.CLIENT;
-        Requirement req = Requirement.rfc5246("7.4.2", CertificateChecks.mustNotAccept(d) + " a certificate chain (server: §7.4.2, "
-                + "client: §7.4.6) where " + d.description() + "; it aborts with the matching alert of §7.2.2 ("
-                + d.source() + ").");
+        Requirement req = new Requirement(5246, "7.4.2", CertificateChecks.mustNotAccept(d)
+                + " a certificate chain (server: §7.4.2, client: §7.4.6) where " + d.description()
+                + "; it aborts with the matching alert of §7.2.2 (" + d.source() + ").", CertificateChecks.kind(d));
         return Check.of("tls12.certificate." + CertificateChecks.idPart(d), "certificate", req,
                 "fatal " + alerts(d, shown).get(0).rfcName(), applicability(roles),
                 (id, v, targetRole, profile, random) -> {
