@@ -25,11 +25,15 @@ import tlsconf.model.vocabulary.TlsVersion;
  * @param sessionFile whether a session can be saved and resumed across runs (OpenSSL -sess_out / -sess_in)
  * @param reconnect   whether a client can resume within one run
  * @param keyLog      whether it can write an NSS key log
+ * @param rsaKeyTransport TLS 1.2 RSA key transport (TLS_RSA_WITH_* suites, RFC 5246 §7.4.7.1) as the preset starts the
+ *                    peer: a client offers such a suite in its ClientHello; a server given an RSA certificate accepts
+ *                    a ClientHello that offers only TLS_RSA_WITH_AES_128_GCM_SHA256. Set from what was seen on the
+ *                    wire, never assumed: false unless a preset says so
  */
 public record Capabilities(String peer, Role role, Set<TlsVersion> versions, Set<Suite> suites, Set<Group> groups,
                            boolean pinsGroups, Set<SigScheme> schemes, boolean pinsSchemes,
                            Set<ClientAuthMode> clientAuth,
-                           boolean sessionFile, boolean reconnect, boolean keyLog) {
+                           boolean sessionFile, boolean reconnect, boolean keyLog, boolean rsaKeyTransport) {
 
     public Capabilities {
         versions = Set.copyOf(versions);
@@ -39,45 +43,63 @@ public record Capabilities(String peer, Role role, Set<TlsVersion> versions, Set
         clientAuth = Set.copyOf(clientAuth);
     }
 
-    /** Everything this suite covers in TLS 1.3, which OpenSSL 3.0 and GnuTLS 3.7 both do. */
+    /** Without RSA key transport, which a preset announces only once seen on the wire ({@link #rsaKeyTransport}). */
+    public Capabilities(String peer, Role role, Set<TlsVersion> versions, Set<Suite> suites, Set<Group> groups,
+                        boolean pinsGroups, Set<SigScheme> schemes, boolean pinsSchemes, Set<ClientAuthMode> clientAuth,
+                        boolean sessionFile, boolean reconnect, boolean keyLog) {
+        this(peer, role, versions, suites, groups, pinsGroups, schemes, pinsSchemes, clientAuth, sessionFile, reconnect,
+                keyLog, false);
+    }
+
+    /**
+     * Everything this suite covers in TLS 1.3, which OpenSSL 3.0 and GnuTLS 3.7 both do, and TLS 1.2 RSA key
+     * transport, which both offer as clients and accept as servers by default (seen on the wire: s_client and
+     * gnutls-cli offer TLS_RSA_WITH_AES_128_GCM_SHA256 among others; s_server and gnutls-serv with an RSA chain
+     * negotiate it when it is all a client offers).
+     */
     public static Capabilities full(String peer, Role role, Set<TlsVersion> versions) {
         return new Capabilities(peer, role, versions, EnumSet.allOf(Suite.class), EnumSet.allOf(Group.class), true,
-                EnumSet.allOf(SigScheme.class), true, EnumSet.allOf(ClientAuthMode.class), false, false, false);
+                EnumSet.allOf(SigScheme.class), true, EnumSet.allOf(ClientAuthMode.class), false, false, false, true);
     }
 
     public Capabilities withSessionFile(boolean b) {
         return new Capabilities(peer, role, versions, suites, groups,
                 pinsGroups, schemes, pinsSchemes, clientAuth, b, reconnect,
-                keyLog);
+                keyLog, rsaKeyTransport);
     }
 
     public Capabilities withReconnect(boolean b) {
         return new Capabilities(peer, role, versions, suites, groups,
                 pinsGroups, schemes, pinsSchemes, clientAuth, sessionFile, b,
-                keyLog);
+                keyLog, rsaKeyTransport);
     }
 
     public Capabilities withKeyLog(boolean b) {
         return new Capabilities(peer, role, versions, suites, groups,
                 pinsGroups, schemes, pinsSchemes, clientAuth, sessionFile,
-                reconnect, b);
+                reconnect, b, rsaKeyTransport);
     }
 
     public Capabilities withPinsGroups(boolean b) {
         return new Capabilities(peer, role, versions, suites, groups,
                 b, schemes, pinsSchemes, clientAuth, sessionFile, reconnect,
-                keyLog);
+                keyLog, rsaKeyTransport);
     }
 
     public Capabilities withPinsSchemes(boolean b) {
         return new Capabilities(peer, role, versions, suites, groups, pinsGroups, schemes, b, clientAuth, sessionFile,
-                reconnect, keyLog);
+                reconnect, keyLog, rsaKeyTransport);
+    }
+
+    public Capabilities withRsaKeyTransport(boolean b) {
+        return new Capabilities(peer, role, versions, suites, groups, pinsGroups, schemes, pinsSchemes, clientAuth,
+                sessionFile, reconnect, keyLog, b);
     }
 
     public Capabilities withSchemes(Set<SigScheme> s) {
         return new Capabilities(peer, role, versions, suites, groups,
                 pinsGroups, s, pinsSchemes, clientAuth, sessionFile,
-                reconnect, keyLog);
+                reconnect, keyLog, rsaKeyTransport);
     }
 
     /**

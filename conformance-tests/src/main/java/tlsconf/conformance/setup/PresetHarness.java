@@ -39,7 +39,8 @@ import tlsconf.peers.SigScheme;
  * <p>What a target announces comes from the preset's {@link Capabilities}: the versions it speaks (a version it
  * lacks is reported as skipped by the runner), whether its server requests client certificates, whether its
  * client refuses a chain it cannot verify (Botan's command-line client only prints the failure), whether it
- * can answer a HelloRetryRequest (TLS 1.3 only).
+ * can answer a HelloRetryRequest (TLS 1.3 only), and whether its TLS 1.2 client offers no RSA key-transport suite
+ * ({@link Capability#NO_RSA_KEY_TRANSPORT}: Botan and Debian's wolfSSL, seen on the wire).
  */
 final class PresetHarness {
     private PresetHarness() {
@@ -100,6 +101,9 @@ final class PresetHarness {
         }
         if (refusesUnverifiedChains(preset)) {
             targetCaps.add(Capability.VERIFIES_SERVER_CERTIFICATE);
+        }
+        if (version == TlsVersion.TLS_1_2 && !caps.rsaKeyTransport()) {
+            targetCaps.add(Capability.NO_RSA_KEY_TRANSPORT);
         }
         return new Harness(new PresetClientTarget(preset,
                 scenario -> PeerConfig.builder().version(version).serverName(names.apply(scenario))

@@ -82,7 +82,10 @@ public final class MbedTlsPreset implements PeerPreset {
         return new Capabilities("mbedtls " + role.cliName() + " (tlsconf-mbedtls-peer)", role,
                 EnumSet.of(TlsVersion.TLS_1_2), Set.of(), EnumSet.of(Group.X25519, Group.SECP256R1, Group.SECP384R1),
                 false, EnumSet.of(SigScheme.ECDSA_SECP256R1_SHA256, SigScheme.RSA_PSS_RSAE_SHA256), false,
-                EnumSet.of(ClientAuthMode.NONE, ClientAuthMode.REQUIRE), false, false, false);
+                EnumSet.of(ClientAuthMode.NONE, ClientAuthMode.REQUIRE), false, false, false)
+                // Seen on the wire: its client offers 16 TLS_RSA suites (TLS_RSA_WITH_AES_128_GCM_SHA256 among
+                // them); its server with an RSA chain negotiates that suite when it is all a client offers.
+                .withRsaKeyTransport(true);
     }
 
     private static Map<String, String> environment() {

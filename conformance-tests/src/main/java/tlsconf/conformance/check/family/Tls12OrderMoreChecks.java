@@ -118,13 +118,15 @@ public final class Tls12OrderMoreChecks {
     /**
      * FREAK (CVE-2015-0204): the server picks RSA key transport (TLS_RSA_WITH_AES_128_GCM_SHA256) and still sends a
      * ServerKeyExchange, here with a 512-bit RSA key as export suites carried (ServerRSAParams: modulus, exponent,
-     * then a signature). A client that takes it would encrypt its premaster secret to the weak key.
+     * then a signature). A client that takes it would encrypt its premaster secret to the weak key. The peer needs the
+     * client to offer an RSA key-transport suite: skipped for a target that announces it offers none ({@link
+     * Capability#NO_RSA_KEY_TRANSPORT}).
      */
     static Check serverKeyExchangeUnderRsa() {
         return Check.of("tls12.order.server-key-exchange-under-rsa", "order",
                 Requirement.rfc5246("7.4.3", "ServerKeyExchange is not sent for RSA key exchange (§7.4.3); a "
                         + "client MUST refuse one there with unexpected_message (§7.2.2; FREAK, CVE-2015-0204)."),
-                "fatal unexpected_message", on(Role.CLIENT),
+                "fatal unexpected_message", on(Role.CLIENT).excludedBy(Capability.NO_RSA_KEY_TRANSPORT),
                 (id, v, role, profile, random) -> new Scenarios(id, v, role)
                         .add(Expectation.Reject.of("7.4.3", AlertDescription.UNEXPECTED_MESSAGE),
                                 List.of(tlsconf.conformance.peer.ReferencePeer.RSA_KEY_TRANSPORT),
