@@ -207,10 +207,10 @@ public final class ReferencePeer implements TestPeer {
                             tlsconf.impl.tls12.Tls12CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)
                     : tlsconf.impl.tls12.Tls12Options.defaults().withCipherSuites(
                             tlsconf.impl.tls12.Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
-            return play.play(p -> PeerEngine.of(tlsconf.impl.tls12.Tls12Engine.create(config, options,
-                    new Tls12SeamAdapter(p)), p::changeCipherSpecSent));
+            return signedProofOnWire(scenario, play.play(p -> PeerEngine.of(tlsconf.impl.tls12.Tls12Engine.create(
+                    config, options, new Tls12SeamAdapter(p)), p::changeCipherSpecSent)));
         }
-        return play.play(p -> PeerEngine.of(tlsconf.impl.TlsEngine.create(config, p)));
+        return signedProofOnWire(scenario, play.play(p -> PeerEngine.of(tlsconf.impl.TlsEngine.create(config, p))));
     }
 
     /** Option {@value #RSA_KEY_TRANSPORT}: a TLS 1.2 server peer with an RSA chain that picks RSA key transport. */
@@ -253,7 +253,11 @@ public final class ReferencePeer implements TestPeer {
             return new Presented(good.certificates(), pki.unrelatedKeyPair(KeyType.EC_P256).getPrivate(), null);
         }
         if (defect.equals(CertificateChecks.CV_WRONG_KEY_TYPE)) {
-            return new Presented(good.certificates(), pki.unrelatedKeyPair(KeyType.ED25519).getPrivate(), null);
+            // An RSA key over the ECDSA leaf: the engine then signs with an RSA-PSS scheme, which every TLS 1.3
+            // target offers (rsa_pss_rsae_sha256 is mandatory to implement, RFC 8446 §9.1), so the target judges
+            // a scheme it asked for that its peer's certificate cannot use. (An Ed25519 key was used before: NSS
+            // offers no ed25519, so the fault never reached it; see signedProofOnWire.)
+            return new Presented(good.certificates(), pki.unrelatedKeyPair(KeyType.RSA_2048).getPrivate(), null);
         }
         CertificateDefect d = CertificateDefect.valueOf(defect);
         DefectiveChain chain = pki.defective(d, role);
@@ -264,6 +268,37 @@ public final class ReferencePeer implements TestPeer {
         }
         return new Presented(good.certificates(), good.leafKey(), CertificateMessage.of(new byte[0], chain.der())
                 .encode());
+    }
+
+    /**
+     * A CertificateVerify defect ({@link CertificateChecks#CV_UNRELATED_KEY}, {@link
+     * CertificateChecks#CV_WRONG_KEY_TYPE}) is in the peer's signature, so it reaches the target only if the peer
+     * signed: its CertificateVerify (TLS 1.3; a TLS 1.2 client) or ServerKeyExchange (a TLS 1.2 server). When none of
+     * the schemes the target offered fits the peer's key, the engine does not sign: a client peer answers the
+     * CertificateRequest with an empty Certificate (RFC 8446 §4.4.2.3), and the target may well go on. What the
+     * target did then says nothing about the requirement: the scenario is not playable, never a pass or a failure.
+     */
+    static PlayResult signedProofOnWire(Scenario scenario, PlayResult result) {
+        boolean signatureDefect = scenario.faults().stream().anyMatch(f -> f instanceof Fault.PresentCertificate pc
+                && (pc.defect().equals(CertificateChecks.CV_UNRELATED_KEY)
+                || pc.defect().equals(CertificateChecks.CV_WRONG_KEY_TYPE)));
+        if (!signatureDefect || result.observation() instanceof Observation.NotPlayable) {
+            return result;
+        }
+        tlsconf.model.vocabulary.HandshakeType signed = scenario.version() == tlsconf.model.vocabulary.TlsVersion
+                .TLS_1_2 && scenario.targetRole() == Role.CLIENT
+                ? tlsconf.model.vocabulary.HandshakeType.SERVER_KEY_EXCHANGE
+                : tlsconf.model.vocabulary.HandshakeType.CERTIFICATE_VERIFY;
+        String sent = "peer -> " + signed.rfcName() + " (";
+        if (result.trace().stream().anyMatch(line -> line.startsWith(sent))) {
+            return result;
+        }
+        String why = "the peer never sent its " + signed.rfcName() + ": none of the signature schemes the target "
+                + "offered fits the key the defect signs with, so the defect never reached the wire (the target "
+                + "answered with " + result.observation().describe() + ")";
+        List<String> trace = new ArrayList<>(result.trace());
+        trace.add("not playable: " + why);
+        return new PlayResult(new Observation.NotPlayable(why), trace);
     }
 
     private tlsconf.impl.KeyLogWriter keyLogFile(Scenario scenario) {
