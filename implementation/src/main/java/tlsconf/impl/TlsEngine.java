@@ -488,6 +488,11 @@ public final class TlsEngine implements InMemoryEngine {
         }
 
         @Override
+        public void exchangeSecret(tlsconf.impl.seam.ExchangeSecret secret) {
+            seam.onExchangeSecret(secret);
+        }
+
+        @Override
         public void handshakeComplete(Negotiated n) {
             negotiated = n;
         }

@@ -50,4 +50,8 @@ public interface HandshakeContext {
     void keyLog(String label, byte[] secret);
 
     void handshakeComplete(Negotiated negotiated);
+
+    /** Hands the key exchange's secret to the seam (a test peer asks for it; nothing is logged or written). */
+    default void exchangeSecret(tlsconf.impl.seam.ExchangeSecret secret) {
+    }
 }

@@ -13,6 +13,7 @@ import tlsconf.impl.SessionTicket;
 import tlsconf.impl.SignatureScheme;
 import tlsconf.impl.TlsConfig;
 import tlsconf.impl.alert.TlsAlertException;
+import tlsconf.impl.seam.ExchangeSecret;
 import tlsconf.impl.alert.Violation;
 import tlsconf.impl.crypto.EphemeralKey;
 import tlsconf.impl.crypto.HashAlgorithm;
@@ -283,6 +284,7 @@ public final class Tls13ClientHandshake implements Handshake {
             ctx.transcript().add(frame.raw());
             KeySchedule.Handshake hs = KeySchedule.early(suite.hash(), resumed ? ticket.psk() : null)
                     .handshake(shared);
+            ctx.exchangeSecret(new ExchangeSecret.Tls13(suite, shared, hs.secret()));
             byte[] helloHash = ctx.transcript().currentHash();
             byte[] chts = hs.clientHandshakeTrafficSecret(helloHash);
             byte[] shts = hs.serverHandshakeTrafficSecret(helloHash);

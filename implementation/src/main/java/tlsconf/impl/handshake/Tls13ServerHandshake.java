@@ -12,6 +12,7 @@ import tlsconf.impl.Negotiated;
 import tlsconf.impl.SignatureScheme;
 import tlsconf.impl.TlsConfig;
 import tlsconf.impl.alert.TlsAlertException;
+import tlsconf.impl.seam.ExchangeSecret;
 import tlsconf.impl.alert.Violation;
 import tlsconf.impl.crypto.EphemeralKey;
 import tlsconf.impl.crypto.HashAlgorithm;
@@ -171,6 +172,7 @@ public final class Tls13ServerHandshake implements Handshake {
                 ccsSent = true;
             }
             KeySchedule.Handshake hs = KeySchedule.early(hash, psk == null ? null : psk.key()).handshake(shared);
+            ctx.exchangeSecret(new ExchangeSecret.Tls13(suite, shared, hs.secret()));
             byte[] helloHash = ctx.transcript().currentHash();
             byte[] chts = hs.clientHandshakeTrafficSecret(helloHash);
             byte[] shts = hs.serverHandshakeTrafficSecret(helloHash);

@@ -41,4 +41,12 @@ public interface Seam {
     /** Each complete incoming handshake message, before the current state handles it. */
     default void onIncomingHandshake(HandshakeFrame frame, Epoch epoch, String state) {
     }
+
+    /**
+     * Test only: the key exchange's secret, once derived (TLS 1.3: at the ServerHello; TLS 1.2: at the
+     * ClientKeyExchange). A test peer keeps it in memory to open records the other side protected under keys of a
+     * transcript other than ours; the default ignores it. Never logged or written by the engine.
+     */
+    default void onExchangeSecret(ExchangeSecret secret) {
+    }
 }

@@ -11,6 +11,7 @@ import tlsconf.impl.NamedGroup;
 import tlsconf.impl.SignatureScheme;
 import tlsconf.impl.TlsConfig;
 import tlsconf.impl.alert.TlsAlertException;
+import tlsconf.impl.seam.ExchangeSecret;
 import tlsconf.impl.alert.Violation;
 import tlsconf.impl.crypto.EphemeralKey;
 import tlsconf.impl.crypto.Signatures;
@@ -422,6 +423,7 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
                 ? Prf.extendedMasterSecret(p.suite().hash(), premaster, transcriptHash(p.suite()))
                 : Prf.masterSecret(p.suite().hash(), premaster, clientRandom, p.serverRandom());
         ctx.logMasterSecret(clientRandom, master);
+        ctx.exchangeSecret(new ExchangeSecret.Tls12(p.suite(), premaster, master, p.ems()));
         if (clientScheme != null) {
             // RFC 5246 §7.4.8: the signature covers every handshake message so far.
             byte[] sig = Signatures.sign(clientScheme, config.signingKey(), transcript.toByteArray(),

@@ -34,4 +34,8 @@ public interface Tls12Context {
     void logMasterSecret(byte[] clientRandom, byte[] masterSecret);
 
     void handshakeComplete(Tls12Negotiated negotiated);
+
+    /** Hands the key exchange's secret to the seam (a test peer asks for it; nothing is logged or written). */
+    default void exchangeSecret(tlsconf.impl.seam.ExchangeSecret secret) {
+    }
 }

@@ -293,6 +293,11 @@ public final class Tls12Engine implements tlsconf.impl.InMemoryEngine {
         }
 
         @Override
+        public void exchangeSecret(tlsconf.impl.seam.ExchangeSecret secret) {
+            seam.onExchangeSecret(secret);
+        }
+
+        @Override
         public void handshakeComplete(Tls12Negotiated n) {
             negotiated = n;
         }

@@ -31,4 +31,8 @@ public interface Tls12Seam {
 
     default void onIncomingHandshake(HandshakeFrame frame, String state) {
     }
+
+    /** Test only: as {@link tlsconf.impl.seam.Seam#onExchangeSecret}, the premaster and master secret. */
+    default void onExchangeSecret(tlsconf.impl.seam.ExchangeSecret secret) {
+    }
 }

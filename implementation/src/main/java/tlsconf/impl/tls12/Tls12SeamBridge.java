@@ -28,6 +28,11 @@ public final class Tls12SeamBridge {
             public void onIncomingHandshake(HandshakeFrame frame, String state) {
                 seam.onIncomingHandshake(frame, Epoch.PLAINTEXT, state);
             }
+
+            @Override
+            public void onExchangeSecret(tlsconf.impl.seam.ExchangeSecret secret) {
+                seam.onExchangeSecret(secret);
+            }
         };
     }
 }

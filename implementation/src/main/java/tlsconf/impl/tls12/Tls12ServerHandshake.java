@@ -9,6 +9,7 @@ import tlsconf.impl.NamedGroup;
 import tlsconf.impl.SignatureScheme;
 import tlsconf.impl.TlsConfig;
 import tlsconf.impl.alert.TlsAlertException;
+import tlsconf.impl.seam.ExchangeSecret;
 import tlsconf.impl.alert.Violation;
 import tlsconf.impl.crypto.EphemeralKey;
 import tlsconf.impl.crypto.Signatures;
@@ -339,6 +340,7 @@ public final class Tls12ServerHandshake implements Tls12Handshake {
                     ? Prf.extendedMasterSecret(p.suite().hash(), premaster, transcriptHash(p.suite()))
                     : Prf.masterSecret(p.suite().hash(), premaster, p.clientRandom(), p.serverRandom());
             ctx.logMasterSecret(p.clientRandom(), master);
+            ctx.exchangeSecret(new ExchangeSecret.Tls12(p.suite(), premaster, master, p.ems()));
             KeyBlock keys = KeyBlock.derive(p.suite(), master, p.clientRandom(), p.serverRandom());
             Established e = new Established(master, keys, clientChain, ours, false, false);
             return clientChain.isEmpty() ? new ExpectChangeCipherSpec(p, e) : new ExpectCertificateVerify(p, e);
