@@ -19,6 +19,7 @@ import tlsconf.impl.message.HandshakeMessage;
 import tlsconf.impl.message.ServerHello;
 import tlsconf.impl.record.Epoch;
 import tlsconf.impl.record.Record;
+import tlsconf.impl.seam.ExchangeSecret;
 import tlsconf.impl.seam.Seam;
 import tlsconf.model.vocabulary.AlertDescription;
 import tlsconf.model.vocabulary.AlertLevel;
@@ -47,35 +48,20 @@ final class PeerPlay implements Seam {
     private final List<String> trace = new ArrayList<>();
     private final Outbox outbox;
     private final Emitter emitter;
-    private final RecordSplitter incoming = new RecordSplitter();
+    private final PeerSecrets secrets = new PeerSecrets();
+    private final TargetReader reader;
 
     private PeerEngine engine;
     private boolean changeCipherSpecSent;
-    private Observation.Alert alert;
     private boolean finalFlightSent;
-    private boolean serverHelloSeen;
     /** The first handshake message (other than Finished) a fault changed on the wire, or null. */
     private HandshakeType divergedAt;
-    private boolean completionEvidence;
     private boolean afterHandshakeDone;
     private boolean graceUsed;
-    private byte[] peerVerifyData;
     private byte[] firstClientHello;
-    private boolean engineRefused;
-    /** {@code continued} rests on records we could not open or verify; {@code peeked}: we looked for more. */
-    private boolean continuedUnopened;
-    private boolean peeked;
     private String failure;
-    private String continued;
-    private final PeerSecrets secrets = new PeerSecrets();
     /** Our own verify_data as the engine computed it (the saved verify_data of RFC 5746 §3.4). */
     private byte[] ownVerifyData;
-    /** The target (re)started a handshake on the established TLS 1.2 connection. */
-    private Observation.Renegotiated renegotiated;
-    /** The target's last word was an alert under keys we do not have. */
-    private Observation.EncryptedAlert sealedAlert;
-    /** The target ignored a post-handshake request; we closed to see whether it still reads our records. */
-    private boolean closeProbeSent;
 
     /**
      * @param certificateReplacement an encoded Certificate message to send instead of the engine's (a chain the
@@ -90,6 +76,7 @@ final class PeerPlay implements Seam {
         this.faults = scenario.faults();
         this.applied = new boolean[faults.size()];
         this.outbox = new Outbox(connection);
+        this.reader = new TargetReader(this, scenario, connection, step, trace, secrets);
         this.emitter = new Emitter(faults, applied, trace, outbox, new Emitter.Wire() {
             @Override
             public void sendRecord(int type, byte[] content) {
@@ -128,42 +115,25 @@ final class PeerPlay implements Seam {
         }
         flush();
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            if (renegotiated != null) {
-                return done(renegotiated);
+            Observation.Alert alert = reader.alert();
+            if (reader.renegotiated() != null) {
+                return done(reader.renegotiated());
             }
-            if (sealedAlert != null && alert == null) {
-                return done(sealedAlert);
+            if (reader.sealedAlert() != null && alert == null) {
+                return done(reader.sealedAlert());
             }
-            if (serverHelloSeen && scenario.hasOption(Scenario.SERVER_HELLO_ACCEPTS) && alert == null) {
+            if (reader.serverHelloSeen() && scenario.hasOption(Scenario.SERVER_HELLO_ACCEPTS) && alert == null) {
                 trace.add("target answered with ServerHello: the ClientHello was accepted");
                 return done(new Observation.Completed());
             }
-            if (continued != null && alert == null) {
-                return done(new Observation.Continued(continued));
+            if (reader.continued() != null && alert == null) {
+                return done(new Observation.Continued(reader.continued()));
             }
-            if (failure != null) {
-                return notPlayable(failure);
+            if (failure != null || reader.failure() != null) {
+                return notPlayable(failure != null ? failure : reader.failure());
             }
             if (alert != null) {
-                if (divergedAt != null && divergedAt != HandshakeType.FINISHED
-                        && alert.description() == AlertDescription.DECRYPT_ERROR) {
-                    // A signature or Finished check failed at the target: over its transcript, which holds our
-                    // changed message, so it had accepted that message.
-                    return done(new Observation.Continued("the target answered decrypt_error after "
-                            + divergedAt.rfcName() + ": it verified a signature or Finished over the modified "
-                            + "transcript"));
-                }
-                if (divergedAt != null && divergedAt != HandshakeType.FINISHED
-                        && alert.description() == AlertDescription.BAD_RECORD_MAC
-                        && engine.writeEpoch() != Epoch.PLAINTEXT) {
-                    // Our protected records failed to open at the target: our keys follow our transcript, so its
-                    // keys came from the one holding the changed message (TLS 1.2 extended master secret, TLS 1.3
-                    // handshake secrets). The change itself would have been refused before any protected record.
-                    return done(new Observation.Continued("the target answered bad_record_mac to the peer's "
-                            + "protected records after " + divergedAt.rfcName() + ": it derived its keys from the "
-                            + "modified transcript"));
-                }
-                return done(alert);
+                return done(judgedAfterDivergence(alert));
             }
             if (!afterHandshakeDone && engine.isHandshakeComplete()) {
                 afterHandshake();
@@ -177,7 +147,7 @@ final class PeerPlay implements Seam {
                     graceUsed = true;
                     Connection.Received r = connection.receive(step.dividedBy(4));
                     if (r instanceof Connection.Received.Data data) {
-                        receive(data.bytes());
+                        reader.receive(data.bytes());
                         continue;
                     }
                 }
@@ -185,109 +155,53 @@ final class PeerPlay implements Seam {
             }
             Connection.Received r = connection.receive(step);
             if (r instanceof Connection.Received.Data data) {
-                receive(data.bytes());
+                reader.receive(data.bytes());
                 flush();
             } else if (r instanceof Connection.Received.Eof) {
                 trace.add("target closed the connection");
-                if (closeProbeSent && alert == null) {
+                if (reader.closeProbeSent()) {
                     return done(new Observation.Continued("it ignored the request: silent for " + step.toMillis()
                             + " ms, then it closed the connection on the peer's close_notify"));
                 }
-                return done(alert != null ? alert : completed() ? new Observation.Completed()
-                        : new Observation.Closed());
+                return done(completed() ? new Observation.Completed() : new Observation.Closed(reader.warning()));
             } else {
-                if (alert == null && !closeProbeSent && ignorable()) {
+                if (!reader.closeProbeSent() && ignorable()) {
                     probeWithClose();
                     continue;
                 }
-                if (alert == null && !completed() && silentAcceptance()) {
+                if (!completed() && silentAcceptance()) {
                     // A TLS 1.2 client has the last word before our Finished: after it, silence is acceptance.
                     trace.add("target silent for " + step.toMillis() + " ms after the peer's Finished: accepted");
                     return done(new Observation.Completed());
                 }
-                return done(alert != null ? alert : completed() ? new Observation.Completed()
+                return done(reader.warning() != null ? reader.warning() : completed() ? new Observation.Completed()
                         : new Observation.Timeout(step.toMillis()));
             }
         }
         return notPlayable("the exchange did not settle within " + MAX_ROUNDS + " rounds");
     }
 
-    /** Feeds the target's records to our engine one at a time, so a refused record is known by type and size. */
-    private void receive(byte[] bytes) {
-        List<byte[]> records = incoming.add(bytes);
-        for (int i = 0; i < records.size(); i++) {
-            byte[] rec = records.get(i);
-            trace.add("target -> record " + RecordSplitter.typeName(rec[0] & 0xff) + ", "
-                    + (rec.length - Records.HEADER) + " byte(s)");
-            boolean last = i == records.size() - 1 && !incoming.hasPartial();
-            if (engineRefused) {
-                if (continuedUnopened) {
-                    readAsAlert(rec, last);
-                }
-                continue;
-            }
-            try {
-                engine.feed(rec);
-            } catch (TlsAlertException e) {
-                engineRefused = true;
-                refused(e, rec, last);
-            }
-        }
-        if (continuedUnopened && !peeked) {
-            // A target that went on waits for us now; one that answered the original message and then refused
-            // the changed one sends its alert right away (the JDK does, for a repeated ServerHelloDone).
-            peeked = true;
-            Connection.Received r = connection.receive(step.dividedBy(4));
-            if (r instanceof Connection.Received.Data data) {
-                receive(data.bytes());
-            } else if (r instanceof Connection.Received.Eof) {
-                trace.add("target closed the connection");
-            }
-        }
-    }
-
     /**
-     * A record our engine did not take, read as an alert when it is one (under keys we lack, or in plaintext where
-     * protection was due). After records we could not open it is a late refusal: the target answered what came
-     * before the change, then refused the change (the JDK does so for a repeated ServerHelloDone or Finished).
+     * An error alert after we changed a message the target hashes can be its verdict on that change, or evidence
+     * that it took the change: decrypt_error and bad_record_mac are the latter.
      */
-    private boolean readAsAlert(byte[] rec, boolean last) {
-        Observation o = SealedAlerts.read(rec, last, scenario.version(), divergedAt, secrets, trace,
-                () -> SealedAlerts.closesRightAfter(connection, step, trace));
-        if (o instanceof Observation.Alert a) {
-            alert = a;
-        } else if (o instanceof Observation.EncryptedAlert sealed) {
-            sealedAlert = sealed;
-            trace.add("peer cannot open the target's alert-sized record: counted as an alert"
-                    + (continuedUnopened ? ", sent after its answer to what preceded the change" : ""));
-        } else {
-            return false;
+    private Observation judgedAfterDivergence(Observation.Alert alert) {
+        if (divergedAt != null && divergedAt != HandshakeType.FINISHED
+                && alert.description() == AlertDescription.DECRYPT_ERROR) {
+            // A signature or Finished check failed at the target: over its transcript, which holds our changed
+            // message, so it had accepted that message.
+            return new Observation.Continued("the target answered decrypt_error after " + divergedAt.rfcName()
+                    + ": it verified a signature or Finished over the modified transcript");
         }
-        continued = null;
-        continuedUnopened = false;
-        return true;
-    }
-
-    /** Our engine refused the target's record {@code rec}; {@code last}: nothing followed it (yet). */
-    private void refused(TlsAlertException e, byte[] rec, boolean last) {
-        if (alert != null || !e.sentByUs() || renegotiated != null) {
-            // The target's own alert, or our engine refusing a renegotiation we already observed.
-            return;
+        if (divergedAt != null && divergedAt != HandshakeType.FINISHED
+                && alert.description() == AlertDescription.BAD_RECORD_MAC && engine.writeEpoch() != Epoch.PLAINTEXT) {
+            // Our protected records failed to open at the target: our keys follow our transcript, so its keys came
+            // from the one holding the changed message (TLS 1.2 extended master secret, TLS 1.3 handshake
+            // secrets). The change itself would have been refused before any protected record.
+            return new Observation.Continued("the target answered bad_record_mac to the peer's protected records "
+                    + "after " + divergedAt.rfcName() + ": it derived its keys from the modified transcript");
         }
-        if (e.description() == AlertDescription.BAD_RECORD_MAC && readAsAlert(rec, last)) {
-            return;
-        }
-        // After the transcripts diverged, a record we cannot open or a Finished / CertificateVerify we cannot verify
-        // means the target derived them from the changed bytes.
-        if (divergedAt != null && (e.description() == AlertDescription.BAD_RECORD_MAC
-                || e.description() == AlertDescription.DECRYPT_ERROR)) {
-            continued = "the peer could not " + (e.description() == AlertDescription.BAD_RECORD_MAC
-                    ? "decrypt" : "verify") + " what the target sent after " + divergedAt.rfcName()
-                    + ", so the target used the modified transcript";
-            continuedUnopened = true;
-            return;
-        }
-        failure = "the test peer refused the target's messages: " + e.getMessage();
+        return alert;
     }
 
     /**
@@ -296,11 +210,11 @@ final class PeerPlay implements Seam {
      */
     private boolean ignorable() {
         return scenario.expected() instanceof Expectation.IgnoreOrWarn w && w.mayIgnore()
-                && afterHandshakeDone && hasPostHandshakeFault() && renegotiated == null;
+                && afterHandshakeDone && hasPostHandshakeFault() && reader.renegotiated() == null;
     }
 
     private void probeWithClose() {
-        closeProbeSent = true;
+        reader.closeProbeSent(true);
         trace.add("target silent for " + step.toMillis() + " ms after the request: peer -> close_notify");
         sendRecord(ContentType.ALERT.code(), new byte[] {(byte) AlertLevel.WARNING.code(),
             (byte) AlertDescription.CLOSE_NOTIFY.code()});
@@ -371,7 +285,7 @@ final class PeerPlay implements Seam {
             // Finished last, so there the target's own word or its data is needed.)
             return engine.isHandshakeComplete();
         }
-        return completionEvidence || Boolean.TRUE.equals(connection.targetReportsComplete());
+        return reader.completionEvidence() || Boolean.TRUE.equals(connection.targetReportsComplete());
     }
 
     /** TLS 1.2 with a client target: our server's Finished ends the handshake and the client need not answer. */
@@ -499,8 +413,9 @@ final class PeerPlay implements Seam {
         byte[] msg = encoded;
         for (int i = 0; i < faults.size(); i++) {
             Fault f = faults.get(i);
-            if (f instanceof Fault.MirrorPeerFinished && type == HandshakeType.FINISHED && peerVerifyData != null) {
-                msg = Records.handshake(type.code(), peerVerifyData, 0);
+            if (f instanceof Fault.MirrorPeerFinished && type == HandshakeType.FINISHED
+                    && reader.peerVerifyData() != null) {
+                msg = Records.handshake(type.code(), reader.peerVerifyData(), 0);
                 applied[i] = true;
             } else if (f instanceof Fault.Mutate m && m.message() == type) {
                 int delta = m.mutation() instanceof tlsconf.conformance.scenario.Mutation.LengthDelta d ? d.delta() : 0;
@@ -536,6 +451,7 @@ final class PeerPlay implements Seam {
             return List.of();
         }
         List<byte[]> out = emitter.emit(type, msg);
+        out.forEach(secrets.wire()::sent);
         for (int i = 0; i < faults.size(); i++) {
             if (faults.get(i) instanceof Fault.Inject inj && inj.where().position() == Anchor.Position.AFTER
                     && inj.where().message() == type) {
@@ -578,55 +494,42 @@ final class PeerPlay implements Seam {
 
     @Override
     public void onIncomingRecord(Record record) {
-        if (record.contentType() == ContentType.ALERT.code() && record.content().length == 2 && alert == null) {
-            int level = record.content()[0] & 0xff;
-            int code = record.content()[1] & 0xff;
-            if (code == AlertDescription.CLOSE_NOTIFY.code() && closeProbeSent) {
-                trace.add("target -> close_notify answering the peer's");
-                continued = "it ignored the request: silent for " + step.toMillis() + " ms, then it answered the "
-                        + "peer's close_notify with its own";
-                return;
-            }
-            if (code == AlertDescription.CLOSE_NOTIFY.code() && completionEvidence) {
-                // An orderly close after answering (openssl s_server -www closes after its page).
-                trace.add("target -> close_notify after completing");
-                return;
-            }
-            if (code == AlertDescription.USER_CANCELED.code() && level == AlertLevel.WARNING.code()
-                    && completionEvidence) {
-                // SunJSSE closes a TLS 1.3 socket with user_canceled then close_notify even after the handshake
-                // completed. RFC 8446 §6.1 prefers close_notify there, but the warning cancels nothing: the target
-                // already answered our application data, so this is a close, not a refusal.
-                trace.add("target -> warning user_canceled after completing (a close)");
-                return;
-            }
-            alert = new Observation.Alert(AlertLevel.fromCode(level).orElse(null), code,
-                    AlertDescription.fromCode(code).orElse(null));
-            trace.add("target -> alert " + alert.describe() + " ("
-                    + record.epoch().name().toLowerCase(java.util.Locale.ROOT) + ")");
-        } else if (finalFlightSent && record.epoch() == Epoch.APPLICATION
-                && record.contentType() != ContentType.ALERT.code()) {
-            completionEvidence = true;
-        }
+        reader.onIncomingRecord(record);
     }
 
     @Override
     public void onIncomingHandshake(HandshakeFrame frame, Epoch epoch, String state) {
-        trace.add("target -> " + frame.typeName() + " (" + epoch.name().toLowerCase(java.util.Locale.ROOT)
-                + "), peer in " + state);
-        if (frame.typeCode() == HandshakeType.SERVER_HELLO.code() && frame.body().length >= 34
-                && !java.util.Arrays.equals(java.util.Arrays.copyOfRange(frame.body(), 2, 34), ServerHello.HRR_RANDOM)) {
-            serverHelloSeen = true;
-        }
-        if (frame.typeCode() == HandshakeType.FINISHED.code() && peerVerifyData == null) {
-            peerVerifyData = frame.body().clone();
-        }
-        if (afterHandshakeDone && renegotiated == null && scenario.version() == TlsVersion.TLS_1_2
-                && ownVerifyData != null && peerVerifyData != null) {
-            renegotiated = Renegotiation.observe(frame, peerRole, ownVerifyData, peerVerifyData);
-            if (renegotiated != null) {
-                trace.add("target renegotiates: " + renegotiated.evidence());
-            }
-        }
+        reader.onIncomingHandshake(frame, epoch, state);
+    }
+
+    @Override
+    public void onExchangeSecret(ExchangeSecret secret) {
+        secrets.exchange(secret);
+    }
+
+    // ---- what the reader asks of the play ----
+
+    PeerEngine engine() {
+        return engine;
+    }
+
+    HandshakeType divergedAt() {
+        return divergedAt;
+    }
+
+    boolean finalFlightSent() {
+        return finalFlightSent;
+    }
+
+    boolean afterHandshakeDone() {
+        return afterHandshakeDone;
+    }
+
+    byte[] ownVerifyData() {
+        return ownVerifyData;
+    }
+
+    Role peerRole() {
+        return peerRole;
     }
 }

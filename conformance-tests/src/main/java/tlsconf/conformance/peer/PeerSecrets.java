@@ -12,7 +12,7 @@ import tlsconf.model.vocabulary.Role;
  * The peer's own TLS 1.3 traffic secrets, kept in memory from its key log (never written unless --keylog asks): to
  * seal records the engine will not send (a protected change_cipher_spec) and to open a record of the target's that
  * the engine refused because it reads under other keys at that moment (RFC 8446 §7.3 keys, one suite:
- * TLS_AES_128_GCM_SHA256).
+ * TLS_AES_128_GCM_SHA256); and, through {@link TargetKeys}, the keys the target derived from the transcript it saw.
  */
 final class PeerSecrets {
     /** How many records a target may have sent under one secret before the one we try to open. */
@@ -20,11 +20,22 @@ final class PeerSecrets {
     private static final CipherSuite SUITE = CipherSuite.TLS_AES_128_GCM_SHA256;
 
     private final Map<String, byte[]> secrets = new LinkedHashMap<>();
+    private final TargetKeys target = new TargetKeys();
 
     void put(String label, byte[] secret) {
         if (label.endsWith("_TRAFFIC_SECRET") || label.endsWith("_TRAFFIC_SECRET_0")) {
             secrets.put(label, secret.clone());
         }
+    }
+
+    /** The handshake messages on the wire, from which the target's keys may differ from ours. */
+    TargetKeys wire() {
+        return target;
+    }
+
+    /** The key exchange's secret from the implementation's seam: the root of the target's keys as well. */
+    void exchange(tlsconf.impl.seam.ExchangeSecret secret) {
+        target.exchange(secret);
     }
 
     /** The handshake traffic secret {@code writer} protects its records with, or null before it exists. */

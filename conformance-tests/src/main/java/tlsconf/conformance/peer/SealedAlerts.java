@@ -55,6 +55,16 @@ final class SealedAlerts {
                 return a;
             }
         }
+        if (type == ContentType.APPLICATION_DATA.code() && version == TlsVersion.TLS_1_3
+                || type == ContentType.ALERT.code() && version == TlsVersion.TLS_1_2) {
+            // Keys the target derived from the transcript it saw, where ours differs (a message changed on the wire).
+            TargetKeys.Opened opened = secrets.wire().open(rec);
+            if (opened != null && opened.type() == ContentType.ALERT.code() && opened.content().length == 2) {
+                Observation.Alert a = alert(opened.content()[0], opened.content()[1]);
+                trace.add("target -> alert " + a.describe() + " (opened with the " + opened.how() + ")");
+                return a;
+            }
+        }
         if (type == ContentType.ALERT.code() && version == TlsVersion.TLS_1_2) {
             // TLS 1.2 keeps the content type outside the protection (RFC 5246 §6.2.3): an alert, sealed.
             return new Observation.EncryptedAlert(length, why(divergedAt));

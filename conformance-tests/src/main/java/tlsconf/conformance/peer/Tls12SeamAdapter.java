@@ -38,4 +38,9 @@ final class Tls12SeamAdapter implements Tls12Seam {
     public void onIncomingHandshake(HandshakeFrame frame, String state) {
         play.onIncomingHandshake(frame, incomingEpoch, state);
     }
+
+    @Override
+    public void onExchangeSecret(tlsconf.impl.seam.ExchangeSecret secret) {
+        play.onExchangeSecret(secret);
+    }
 }

@@ -14,7 +14,8 @@ import tlsconf.model.vocabulary.AlertLevel;
  * Compares an observation with an expectation at a strictness. The verdict is the formal model's ({@link
  * tlsconf.model.oracle.Judge}): expectations become model reactions and observations model observations. Only what
  * the model has no word for is decided here: a scenario that could not be played (never a pass), an alert the peer
- * could not decrypt (an alert, but of unknown description), the either-or of {@link
+ * could not decrypt (an alert, but of unknown description), an alert sent in plaintext where the target's records
+ * were due to be protected (never exact: {@link Observation.Carriage}), the either-or of {@link
  * Expectation.RejectOrContinue}, and the declined renegotiation of {@link Expectation.IgnoreOrWarn}. Pure: no I/O,
  * no state.
  */
@@ -36,6 +37,13 @@ public final class Judge {
 
     static boolean passes(Expectation expected, Observation observed, Strictness strictness) {
         if (observed instanceof Observation.NotPlayable) {
+            return false;
+        }
+        if (observed instanceof Observation.Alert a && a.carriage().violates() != null
+                && strictness == Strictness.EXACT) {
+            // The right words on the wrong wire: an alert in plaintext after the target's keys took over breaks
+            // RFC 5246 §7.1 (TLS 1.2, after its ChangeCipherSpec) or RFC 8446 §6 (TLS 1.3) whatever it says; at
+            // strictness alert and close it still counts as the alert it is.
             return false;
         }
         if (expected instanceof Expectation.IgnoreOrWarn decline) {

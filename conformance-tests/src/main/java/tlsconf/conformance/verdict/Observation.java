@@ -17,10 +17,27 @@ public sealed interface Observation {
         }
     }
 
-    /** The target sent an alert. {@code description} is null when the code is one tlsconf does not know. */
-    record Alert(AlertLevel level, int code, AlertDescription description) implements Observation {
+    /**
+     * The target sent an alert. {@code description} is null when the code is one tlsconf does not know;
+     * {@code carriage} says whether it travelled as the sender's records were due to (protected once the sender's keys
+     * were in use), which a refusal with the right description can still get wrong.
+     */
+    record Alert(AlertLevel level, int code, AlertDescription description, Carriage carriage) implements Observation {
+        public Alert {
+            java.util.Objects.requireNonNull(carriage, "carriage");
+        }
+
+        public Alert(AlertLevel level, int code, AlertDescription description) {
+            this(level, code, description, Carriage.AS_DUE);
+        }
+
         public static Alert of(AlertLevel level, AlertDescription description) {
             return new Alert(level, description.code(), description);
+        }
+
+        /** The same alert, noted as travelling {@code how}. */
+        public Alert carried(Carriage how) {
+            return new Alert(level, code, description, how);
         }
 
         /** close_notify and user_canceled end a connection; every other alert reports an error (RFC 8446 §6). */
@@ -31,15 +48,57 @@ public sealed interface Observation {
         @Override
         public String describe() {
             String name = description == null ? "unknown alert (" + code + ")" : description.toString();
-            return (level == null ? "alert" : level.name().toLowerCase(java.util.Locale.ROOT) + " alert") + " " + name;
+            return (level == null ? "alert" : level.name().toLowerCase(java.util.Locale.ROOT) + " alert") + " " + name
+                    + carriage.note();
         }
     }
 
-    /** The target closed the transport without an alert, before completing. */
-    record Closed() implements Observation {
+    /**
+     * How an alert record travelled. A sender's records are protected from the moment its keys are in use: TLS 1.2
+     * from its own ChangeCipherSpec on (RFC 5246 §7.1: "immediately after sending this message, the sender MUST
+     * instruct the record layer to make the write pending state the write active state"; §6.1), TLS 1.3 once it
+     * writes under traffic keys (RFC 8446 §6: alerts "are encrypted as specified by the current connection state").
+     */
+    enum Carriage {
+        /** Protected or not as the sender's state called for (or we cannot tell otherwise). */
+        AS_DUE("", null),
+        /** TLS 1.2: a plaintext alert record after the target's own ChangeCipherSpec. */
+        UNPROTECTED_AFTER_CHANGE_CIPHER_SPEC("sent unprotected after its ChangeCipherSpec", "RFC 5246 §7.1, §6.1"),
+        /** TLS 1.3: a plaintext alert record once the target wrote under its application traffic keys. */
+        UNPROTECTED_UNDER_TRAFFIC_KEYS("sent unprotected after its records were protected", "RFC 8446 §6, §5.1");
+
+        private final String what;
+        private final String section;
+
+        Carriage(String what, String section) {
+            this.what = what;
+            this.section = section;
+        }
+
+        /** The RFC sections the carriage breaks, or null when it breaks none. */
+        public String violates() {
+            return section;
+        }
+
+        String note() {
+            return section == null ? "" : ", " + what + " (" + section + ": the sender's records are protected by then)";
+        }
+    }
+
+    /**
+     * The target closed the transport without a fatal alert, before completing. {@code afterWarning}: a TLS 1.2
+     * warning it sent before closing (RFC 5246 §7.2.2: one that means to close "MUST send that alert at the fatal
+     * alert level"), or null.
+     */
+    record Closed(Alert afterWarning) implements Observation {
+        public Closed() {
+            this(null);
+        }
+
         @Override
         public String describe() {
-            return "connection closed without alert";
+            return "connection closed without alert" + (afterWarning == null ? ""
+                    : " (after a " + afterWarning.describe() + ")");
         }
     }
 

@@ -59,12 +59,24 @@ public final class Tls12RenegotiationChecks {
                         .build());
     }
 
-    /** The model's own case: HelloRequest is ignored while a handshake runs (its oracle says Ignore there). */
+    /**
+     * The model's own case: HelloRequest is ignored while a handshake runs (its oracle says Ignore there).
+     *
+     * <p>A client that answers such a HelloRequest with a warning no_renegotiation and then completes conforms, and
+     * passes at every strictness: RFC 5246 §7.4.1.1 says the request "will be ignored by the client if the client is
+     * currently negotiating a session" (a description with no MUST: what it rules out is starting a new negotiation
+     * and hashing the HelloRequest), and in the same paragraph lets a client that does not wish to renegotiate
+     * "respond with a no_renegotiation alert"; §7.2.2 makes that alert "always a warning", after which "the
+     * connection can continue normally". So the expectation stays "the handshake completes", and the peer reads past a
+     * TLS 1.2 warning to what the target does next ({@code TargetReader}): completing passes, a fatal alert or a
+     * close after it fails. wolfSSL 5.5.4 does exactly this (warning, then completes).
+     */
     static Check helloRequestDuringHandshake() {
         Expectation completes = new Expectation.Accept("7.4.1.1");
         return Check.of("tls12.order.hello-request-during-handshake", "order",
                 Requirement.rfc5246("7.4.1.1", "A HelloRequest that arrives while the client is negotiating is "
-                        + "ignored (it is not part of the handshake hashes either): the handshake MUST complete."),
+                        + "ignored (it is not part of the handshake hashes either): the handshake MUST complete. A "
+                        + "warning no_renegotiation on the way is allowed (§7.4.1.1, §7.2.2: always a warning)."),
                 "handshake completes", on(Role.CLIENT),
                 (id, v, role, profile, random) -> new Scenarios(id, v, role)
                         .add(completes, new Fault.Inject(Anchor.before(CERTIFICATE), ContentType.HANDSHAKE.code(),

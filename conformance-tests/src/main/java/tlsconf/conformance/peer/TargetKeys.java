@@ -1,0 +1,175 @@
+package tlsconf.conformance.peer;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import tlsconf.impl.alert.TlsAlertException;
+import tlsconf.impl.crypto.HashAlgorithm;
+import tlsconf.impl.crypto.Hkdf;
+import tlsconf.impl.record.RecordProtection;
+import tlsconf.impl.seam.ExchangeSecret;
+import tlsconf.impl.tls12.KeyBlock;
+import tlsconf.impl.tls12.Prf;
+import tlsconf.impl.tls12.Tls12Protection;
+import tlsconf.model.vocabulary.ContentType;
+import tlsconf.model.vocabulary.HandshakeType;
+
+/**
+ * The keys the target would use under the transcript it saw rather than ours. The peer's engine keeps each message as
+ * it produced it, so after a fault changed, repeated or dropped one on the wire, the target derives its keys from
+ * other bytes (TLS 1.3 handshake and application traffic secrets hash the transcript, RFC 8446 §7.1; TLS 1.2's
+ * extended master secret hashes the session, RFC 7627 §4). Given the key exchange's secret from the implementation's
+ * seam ({@link ExchangeSecret}) and the handshake messages as they went over the wire both ways, this tries each
+ * prefix of that wire transcript as the target's and opens a record with the keys it gives. Kept in memory only.
+ */
+final class TargetKeys {
+    /** How many records a target may have sent under one key before the one we try to open. */
+    private static final int MAX_SEQUENCE = 8;
+    /** Prefixes tried: a handshake has at most this many messages before the keys in question. */
+    private static final int MAX_MESSAGES = 24;
+
+    /** The handshake messages (header included) in wire order, ours as sent after the faults and the target's. */
+    private final List<byte[]> wire = new ArrayList<>();
+    private ExchangeSecret secret;
+
+    void sent(byte[] message) {
+        add(message);
+    }
+
+    void received(byte[] message) {
+        add(message);
+    }
+
+    private void add(byte[] message) {
+        if (wire.size() < MAX_MESSAGES && message.length >= 4) {
+            wire.add(message.clone());
+        }
+    }
+
+    void exchange(ExchangeSecret s) {
+        secret = s;
+    }
+
+    /** A record opened under keys of the target's transcript: its content, and how the keys were found. */
+    record Opened(int type, byte[] content, String how) {
+    }
+
+    /** {@code record} (header included) opened under the keys of some prefix of the wire transcript, or null. */
+    Opened open(byte[] record) {
+        if (secret instanceof ExchangeSecret.Tls13 s && (record[0] & 0xff) == ContentType.APPLICATION_DATA.code()) {
+            return open13(s, Arrays.copyOfRange(record, Records.HEADER, record.length));
+        }
+        if (secret instanceof ExchangeSecret.Tls12 s) {
+            return open12(s, record[0] & 0xff, Arrays.copyOfRange(record, Records.HEADER, record.length));
+        }
+        return null;
+    }
+
+    /** TLS 1.3: handshake traffic secrets of every prefix, and application traffic secrets of every prefix. */
+    private Opened open13(ExchangeSecret.Tls13 s, byte[] fragment) {
+        HashAlgorithm hash = s.suite().hash();
+        Hkdf.Keyed handshake = Hkdf.keyed(hash, s.handshakeSecret());
+        byte[] salt = handshake.deriveSecret("derived", hash.emptyHash());
+        Hkdf.Keyed master = Hkdf.keyed(hash, Hkdf.extract(hash, salt, new byte[hash.length()]));
+        for (int n = 2; n <= wire.size(); n++) {
+            byte[] th = hash.hash(concat(n));
+            String[][] labels = {{"s hs traffic", "c hs traffic"}, {"s ap traffic", "c ap traffic"}};
+            for (int stage = 0; stage < 2; stage++) {
+                Hkdf.Keyed prk = stage == 0 ? handshake : master;
+                for (String label : labels[stage]) {
+                    Opened o = tryTls13(s, prk.deriveSecret(label, th), fragment, label, n);
+                    if (o != null) {
+                        return o;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private Opened tryTls13(ExchangeSecret.Tls13 s, byte[] trafficSecret, byte[] fragment, String label, int n) {
+        for (int sequence = 0; sequence < MAX_SEQUENCE; sequence++) {
+            try {
+                // A fresh protection per try, advanced by sealing empty records: no nonce is used twice.
+                RecordProtection p = RecordProtection.fromSecret(s.suite(), trafficSecret);
+                for (int i = 0; i < sequence; i++) {
+                    p.protect(0, new byte[0], 0, 0, 0);
+                }
+                RecordProtection.Inner inner = p.tryUnprotect(fragment);
+                if (inner != null) {
+                    return new Opened(inner.type(), inner.content(), "'" + label + "' secret of the transcript "
+                            + describe(n) + ", record " + sequence);
+                }
+            } catch (TlsAlertException | RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * TLS 1.2: the master secret of every session hash (extended master secret) and of the randoms, with the randoms
+     * of the first ClientHello and ServerHello on the wire; each gives both directions' keys.
+     */
+    private Opened open12(ExchangeSecret.Tls12 s, int type, byte[] fragment) {
+        byte[] clientRandom = random(HandshakeType.CLIENT_HELLO);
+        byte[] serverRandom = random(HandshakeType.SERVER_HELLO);
+        if (clientRandom == null || serverRandom == null) {
+            return null;
+        }
+        HashAlgorithm hash = s.suite().hash();
+        List<byte[]> masters = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        masters.add(Prf.masterSecret(hash, s.premasterSecret(), clientRandom, serverRandom));
+        names.add("master secret of the randoms");
+        for (int n = 2; n <= wire.size(); n++) {
+            masters.add(Prf.extendedMasterSecret(hash, s.premasterSecret(), hash.hash(concat(n))));
+            names.add("extended master secret of the session hash over " + describe(n));
+        }
+        for (int m = 0; m < masters.size(); m++) {
+            KeyBlock keys = KeyBlock.derive(s.suite(), masters.get(m), clientRandom, serverRandom);
+            for (int side = 0; side < 2; side++) {
+                for (int sequence = 0; sequence < MAX_SEQUENCE; sequence++) {
+                    try {
+                        Tls12Protection p = side == 0 ? keys.serverWrite(s.suite()) : keys.clientWrite(s.suite());
+                        for (int i = 0; i < sequence; i++) {
+                            p.protect(0, new byte[0], 0, 0);
+                        }
+                        byte[] content = p.unprotect(type, fragment);
+                        return new Opened(type, content, (side == 0 ? "server" : "client") + " write key of the "
+                                + names.get(m) + ", record " + sequence);
+                    } catch (TlsAlertException e) {
+                        // not these keys, or not this sequence number
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The 32-byte random of the first message of {@code type} on the wire (after type, length, version). */
+    private byte[] random(HandshakeType type) {
+        for (byte[] m : wire) {
+            if ((m[0] & 0xff) == type.code() && m.length >= 4 + 2 + 32) {
+                return Arrays.copyOfRange(m, 6, 38);
+            }
+        }
+        return null;
+    }
+
+    private byte[] concat(int n) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < n; i++) {
+            out.writeBytes(wire.get(i));
+        }
+        return out.toByteArray();
+    }
+
+    private String describe(int n) {
+        return wire.subList(0, n).stream()
+                .map(m -> HandshakeType.fromCode(m[0] & 0xff).map(HandshakeType::rfcName).orElse("type " + m[0]))
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+}

@@ -1,0 +1,145 @@
+package tlsconf.conformance.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import tlsconf.conformance.check.Catalogue;
+import tlsconf.conformance.check.Profile;
+import tlsconf.conformance.scenario.Scenario;
+import tlsconf.conformance.target.Connection;
+import tlsconf.conformance.target.ReferenceTarget;
+import tlsconf.conformance.verdict.Judge;
+import tlsconf.conformance.verdict.Observation;
+import tlsconf.conformance.verdict.PlayResult;
+import tlsconf.conformance.verdict.Strictness;
+import tlsconf.impl.cert.TestPki;
+import tlsconf.model.vocabulary.AlertDescription;
+import tlsconf.model.vocabulary.AlertLevel;
+import tlsconf.model.vocabulary.Role;
+import tlsconf.model.vocabulary.TlsVersion;
+
+/**
+ * What the peer reads back when the target's records are not what its engine expects: the reference TLS 1.2 client
+ * as the target, its byte stream rewritten on the way to the peer the way wolfSSL 5.5.4 behaves on the wire (a
+ * plaintext alert after its own ChangeCipherSpec; a warning no_renegotiation in the middle of the handshake).
+ */
+class TargetReaderTest {
+    private static final TestPki PKI = TestPki.shared();
+    private static final byte[] WARNING_NO_RENEGOTIATION = Records.plaintext(21,
+            new byte[] {(byte) AlertLevel.WARNING.code(), (byte) AlertDescription.NO_RENEGOTIATION.code()});
+
+    /**
+     * The reference client target whose n-th read ({@code at}, from 0; every read if negative) is rewritten;
+     * {@code eofAfter}: then the connection ends.
+     */
+    private static final class Rewriting implements Connection {
+        private final Connection inner;
+        private final int at;
+        private final UnaryOperator<byte[]> rewrite;
+        private final boolean eofAfter;
+        private int reads;
+        private boolean ended;
+
+        Rewriting(Connection inner, int at, UnaryOperator<byte[]> rewrite, boolean eofAfter) {
+            this.inner = inner;
+            this.at = at;
+            this.rewrite = rewrite;
+            this.eofAfter = eofAfter;
+        }
+
+        @Override
+        public void send(byte[] bytes) {
+            inner.send(bytes);
+        }
+
+        @Override
+        public Received receive(Duration timeout) {
+            if (ended) {
+                return new Received.Eof();
+            }
+            Received r = inner.receive(timeout);
+            if (!(r instanceof Received.Data d) || (reads++ != at && at >= 0)) {
+                return r;
+            }
+            ended = eofAfter;
+            return new Received.Data(rewrite.apply(d.bytes()));
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    private static Scenario scenario(String check, int index) {
+        return Catalogue.all().stream().filter(c -> c.id().equals(check)).findFirst().orElseThrow()
+                .scenarios(TlsVersion.TLS_1_2, Role.CLIENT, Profile.QUICK, 1).get(index);
+    }
+
+    private static PlayResult play(Scenario s, int at, UnaryOperator<byte[]> rewrite, boolean eofAfter) {
+        ReferenceTarget target = new ReferenceTarget(Role.CLIENT, PKI, x -> "localhost");
+        return new ReferencePeer(PKI, Duration.ofMillis(300), "localhost")
+                .play(s, new Rewriting(target.open(s), at, rewrite, eofAfter));
+    }
+
+    /** Every alert record of {@code stream} replaced by a plaintext fatal alert of {@code description}. */
+    private static byte[] alertsInPlaintext(byte[] stream, AlertDescription description) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int[] r : Records.scan(stream)) {
+            if (r[0] == 21) {
+                out.writeBytes(Records.plaintext(21, new byte[] {2, (byte) description.code()}));
+            } else {
+                out.write(stream, r[1], Records.HEADER + r[2]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] prefixed(byte[] first, byte[] rest) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(first);
+        out.writeBytes(rest);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aPlaintextAlertAfterTheTargetsChangeCipherSpecIsReadAndFailsOnlyAtExact() {
+        // The reference client refuses a corrupted Finished with decrypt_error, protected (after its CCS); here the
+        // alert record arrives in plaintext instead, as wolfSSL sends its alerts after its ChangeCipherSpec.
+        Scenario s = scenario("tls12.finished.corrupted", 0);
+        PlayResult r = play(s, -1, b -> alertsInPlaintext(b, AlertDescription.DECRYPT_ERROR), false);
+        String trace = String.join("\n", r.trace());
+        Observation.Alert a = assertInstanceOf(Observation.Alert.class, r.observation(), trace);
+        assertEquals(AlertDescription.DECRYPT_ERROR, a.description(), trace);
+        assertEquals(Observation.Carriage.UNPROTECTED_AFTER_CHANGE_CIPHER_SPEC, a.carriage(), trace);
+        assertTrue(a.describe().contains("RFC 5246 §7.1"), a.describe());
+        assertEquals("exact: fail, alert: pass, close: pass",
+                Judge.judge(s.expected(), a, Strictness.EXACT).levelsSummary());
+    }
+
+    @Test
+    void aWarningDuringTheHandshakeIsNotTheReactionWhenTheHandshakeCompletes() {
+        Scenario s = scenario("tls12.order.hello-request-during-handshake", 0);
+        PlayResult r = play(s, 1, b -> prefixed(WARNING_NO_RENEGOTIATION, b), false);
+        String trace = String.join("\n", r.trace());
+        assertInstanceOf(Observation.Completed.class, r.observation(), trace);
+        assertTrue(trace.contains("no_renegotiation"), trace);
+        assertTrue(Judge.judge(s.expected(), r.observation(), Strictness.EXACT).passed());
+    }
+
+    @Test
+    void aWarningThenACloseIsAClose() {
+        Scenario s = scenario("tls12.order.hello-request-during-handshake", 0);
+        PlayResult r = play(s, 1, b -> WARNING_NO_RENEGOTIATION, true);
+        String trace = String.join("\n", r.trace());
+        Observation.Closed c = assertInstanceOf(Observation.Closed.class, r.observation(), trace);
+        assertEquals(AlertDescription.NO_RENEGOTIATION, c.afterWarning().description());
+        assertEquals("exact: fail, alert: fail, close: fail",
+                Judge.judge(s.expected(), c, Strictness.EXACT).levelsSummary());
+    }
+}
