@@ -38,7 +38,8 @@ public sealed interface Fault {
 
         @Override
         public String describe() {
-            return message.rfcName() + ": " + mutation.describe();
+            // A length field names itself within the message: "ClientHello.cipher_suites length +1".
+            return message.rfcName() + (mutation instanceof Mutation.LengthField ? "." : ": ") + mutation.describe();
         }
     }
 

@@ -18,6 +18,7 @@ import tlsconf.model.vocabulary.HandshakeType;
     @JsonSubTypes.Type(value = Mutation.ZeroFill.class, name = "zero-fill"),
     @JsonSubTypes.Type(value = Mutation.Replace.class, name = "replace"),
     @JsonSubTypes.Type(value = Mutation.LengthDelta.class, name = "length-delta"),
+    @JsonSubTypes.Type(value = Mutation.LengthField.class, name = "length-field"),
     @JsonSubTypes.Type(value = Mutation.AddExtension.class, name = "add-extension"),
     @JsonSubTypes.Type(value = Mutation.DuplicateExtension.class, name = "duplicate-extension")
 })
@@ -125,6 +126,31 @@ public sealed interface Mutation {
         @Override
         public String describe() {
             return "length field " + (delta > 0 ? "+" : "") + delta;
+        }
+    }
+
+    /**
+     * Makes one length field inside the body lie by {@code delta} bytes, the rest of the message unchanged: the
+     * field is found by name ({@link LengthFields}) in the message as the peer's engine wrote it, so the scenario
+     * says which field it changed and replays on the peer's own ClientHello. RFC 8446 §4.1.2, §6.2: decode_error.
+     */
+    record LengthField(String field, int delta) implements Mutation {
+        @Override
+        public byte[] apply(HandshakeType message, byte[] body) {
+            if (message != HandshakeType.CLIENT_HELLO) {
+                throw new IllegalArgumentException("length fields are known for ClientHello only, not "
+                        + message.rfcName());
+            }
+            byte[] out = LengthFields.find(body, field).apply(body, delta);
+            if (out == null) {
+                throw new IllegalArgumentException(field + " cannot change by " + delta);
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return field + " " + (delta > 0 ? "+" : "") + delta;
         }
     }
 

@@ -14,6 +14,7 @@ import tlsconf.conformance.check.Profile;
 import tlsconf.conformance.check.Requirement;
 import tlsconf.conformance.scenario.Anchor;
 import tlsconf.conformance.scenario.Fault;
+import tlsconf.conformance.scenario.LengthFields;
 import tlsconf.conformance.scenario.Mutation;
 import tlsconf.conformance.scenario.Protection;
 import tlsconf.conformance.scenario.Scenario;
@@ -208,19 +209,21 @@ public final class MalformedChecks {
      * Each length field of the peer's ClientHello (session id, cipher suites, compression methods, the extensions
      * block, every extension and the vectors inside the mandatory-to-implement extensions of RFC 8446 §9.2) one
      * byte short and one byte long, the rest of the message unchanged: the parser MUST notice (decode_error, §6.2;
-     * illegal_parameter where the shifted bytes still parse but make no sense). The changed body travels in the
-     * scenario, so it replays as it was played.
+     * illegal_parameter where the shifted bytes still parse but make no sense). The scenario names the field
+     * ({@link Mutation.LengthField}: "ClientHello.cipher_suites length +1"), which the peer finds in its own
+     * ClientHello when it plays; a change the reference server would still take is left out.
      */
     private static void clientHelloLengthFields(Scenarios s) {
         Expectation refuse = Expectation.Reject.of("4.1.2", AlertDescription.DECODE_ERROR,
                 AlertDescription.ILLEGAL_PARAMETER);
         byte[] body = HelloLengths.peerClientHello(tlsconf.impl.cert.TestPki.DEFAULT_PEER_NAME);
-        for (HelloLengths.Field f : HelloLengths.of(body)) {
+        for (LengthFields.Field f : HelloLengths.of(body)) {
             for (int delta : new int[] {-1, 1}) {
                 byte[] changed = f.apply(body, delta);
-                if (changed != null) {
-                    s.add(refuse, new Fault.Mutate(CLIENT_HELLO,
-                            new Mutation.Replace(java.util.HexFormat.of().formatHex(changed))));
+                // A change that leaves a ClientHello the implementation still takes (the shifted bytes happen to
+                // frame valid vectors) tests acceptance, not refusal: never generated as a refusal.
+                if (changed != null && !HelloLengths.wellFormed(changed)) {
+                    s.add(refuse, new Fault.Mutate(CLIENT_HELLO, new Mutation.LengthField(f.name(), delta)));
                 }
             }
         }

@@ -12,6 +12,7 @@ import tlsconf.conformance.check.Catalogue;
 import tlsconf.conformance.check.Check;
 import tlsconf.conformance.check.Profile;
 import tlsconf.conformance.scenario.Fault;
+import tlsconf.conformance.scenario.LengthFields;
 import tlsconf.conformance.scenario.Scenario;
 import tlsconf.model.vocabulary.Role;
 import tlsconf.model.vocabulary.TlsVersion;
@@ -84,12 +85,13 @@ class BreadthTest {
     @Test
     void everyLengthFieldOfThePeersClientHelloIsFound() {
         byte[] body = HelloLengths.peerClientHello("localhost");
-        List<HelloLengths.Field> fields = HelloLengths.of(body);
-        List<String> names = fields.stream().map(HelloLengths.Field::name).toList();
+        List<LengthFields.Field> fields = HelloLengths.of(body);
+        List<String> names = fields.stream().map(LengthFields.Field::name).toList();
         assertTrue(names.containsAll(List.of("legacy_session_id length", "cipher_suites length",
-                "legacy_compression_methods length", "extensions length", "extension 43: versions length",
-                "extension 51: key_exchange length", "extension 0: host_name length")), names.toString());
-        for (HelloLengths.Field f : fields) {
+                "legacy_compression_methods length", "extensions length", "supported_versions.versions length",
+                "key_share.key_exchange length", "server_name.host_name length", "key_share extension length")),
+                names.toString());
+        for (LengthFields.Field f : fields) {
             byte[] longer = f.apply(body, 1);
             // Only the field changes, and only by one.
             int diff = 0;
@@ -98,7 +100,7 @@ class BreadthTest {
             }
             assertTrue(diff >= 1 && diff <= f.size(), f.name());
         }
-        HelloLengths.Field sid = fields.get(0);
+        LengthFields.Field sid = fields.get(0);
         assertEquals(0, sid.value(), "the peer sends an empty legacy_session_id");
         assertEquals(null, sid.apply(body, -1), "a zero length cannot be one shorter");
         // Each field once shorter and once longer (the empty session id only longer).
