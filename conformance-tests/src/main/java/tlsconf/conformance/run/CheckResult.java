@@ -9,8 +9,8 @@ import tlsconf.model.vocabulary.TlsVersion;
  *
  * <p>A check whose requirement is advisory (an RFC recommendation or a policy from outside the RFC, {@link
  * tlsconf.conformance.check.Requirement.Kind}) cannot fail: a deviating result, new or listed in the known-deviations
- * file, is {@link Verdict#ADVISORY}, whoever builds it. Its note is the known-deviation reason when there is one,
- * else what the requirement's kind means.
+ * file, is {@link Verdict#ADVISORY}, whoever builds it. Its note says what the requirement's kind means, followed by
+ * the known-deviation reason when there is one.
  *
  * @param scenarios       how many scenarios were played
  * @param failedScenarios how many of them deviated
@@ -27,9 +27,10 @@ public record CheckResult(Check check, String targetName, Role role, TlsVersion 
     public CheckResult {
         deviations = deviations == null ? java.util.List.of() : java.util.List.copyOf(deviations);
         if ((verdict == Verdict.FAIL || verdict == Verdict.KNOWN) && check.requirement().advisory()) {
+            String why = check.requirement().kind().describe(check.requirement());
+            note = verdict == Verdict.KNOWN && note != null ? why + "; known: " + note : why;
             verdict = Verdict.ADVISORY;
-        }
-        if (verdict == Verdict.ADVISORY && note == null) {
+        } else if (verdict == Verdict.ADVISORY && note == null) {
             note = check.requirement().kind().describe(check.requirement());
         }
     }

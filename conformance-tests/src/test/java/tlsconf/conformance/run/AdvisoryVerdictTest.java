@@ -91,12 +91,14 @@ class AdvisoryVerdictTest {
     }
 
     @Test
-    void aKnownEntryForAnAdvisoryCheckGivesItsReasonButStaysAdvisory() {
+    void aKnownEntryForAnAdvisoryCheckAddsItsReasonButStaysAdvisory() {
         KnownDeviations known = KnownDeviations.of(List.of(new KnownDeviation("fake", "client", POLICY,
                 "accepts 1024-bit RSA on purpose")));
         CheckResult policy = find(run(List.of(POLICY), known), POLICY);
         assertEquals(Verdict.ADVISORY, policy.verdict());
-        assertEquals("accepts 1024-bit RSA on purpose", policy.note());
+        assertTrue(policy.note().startsWith("a policy (CA/Browser Forum Baseline Requirements §6.1.5"),
+                policy.note());
+        assertTrue(policy.note().endsWith("; known: accepts 1024-bit RSA on purpose"), policy.note());
     }
 
     @Test
