@@ -472,12 +472,14 @@ final class PeerPlay implements Seam {
 
     /**
      * Our transcript keeps the message as the engine produced it (the seam changes only the wire), so from here
-     * the target's keys and signatures differ from ours. The Finished is exempt: nothing the target sends before
-     * judging it depends on it.
+     * the target's keys and signatures differ from ours. A TLS 1.3 Finished whose bytes changed is exempt: nothing
+     * the target sends before judging it depends on it. A repeated one is not: a target that takes the second copy
+     * hashes it, and its own Finished then covers both (SunJSSE does so).
      */
     private void diverge(HandshakeType type) {
         // TLS 1.2 is different: the server's Finished covers the client's, so a changed Finished diverges too.
-        boolean exempt = type == HandshakeType.FINISHED && scenario.version() == TlsVersion.TLS_1_3;
+        boolean exempt = type == HandshakeType.FINISHED && scenario.version() == TlsVersion.TLS_1_3
+                && !emitter.changesSequence(type);
         if (divergedAt == null && !exempt) {
             divergedAt = type;
             trace.add("peer: from here the target's transcript differs from the peer's (" + type.rfcName() + ")");

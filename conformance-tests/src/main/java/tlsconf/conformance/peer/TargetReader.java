@@ -216,11 +216,26 @@ final class TargetReader {
                 || e.description() == AlertDescription.DECRYPT_ERROR)) {
             continued = "the peer could not " + (e.description() == AlertDescription.BAD_RECORD_MAC
                     ? "decrypt" : "verify") + " what the target sent after " + divergedAt.rfcName()
-                    + ", so the target used the modified transcript";
+                    + ", so the target used the modified transcript" + openedAsTarget(rec);
             continuedUnopened = true;
             return;
         }
         failure = "the test peer refused the target's messages: " + e.getMessage();
+    }
+
+    /**
+     * Positive evidence for "continued": the record the peer could not open does open under the keys of the
+     * transcript as it went over the wire (the changed message in it), as a handshake message of the target's.
+     */
+    private String openedAsTarget(byte[] rec) {
+        TargetKeys.Opened opened = secrets.wire().open(rec);
+        if (opened == null || opened.type() != ContentType.HANDSHAKE.code() || opened.content().length < 4) {
+            return "";
+        }
+        String message = HandshakeType.fromCode(opened.content()[0] & 0xff).map(HandshakeType::rfcName)
+                .orElse("handshake type " + (opened.content()[0] & 0xff));
+        trace.add("target's record opens as " + message + " under the " + opened.how());
+        return "; its record opens as " + message + " under the keys of the transcript on the wire";
     }
 
     /** Each record our engine opened: alerts, and application data as evidence of completion. */

@@ -81,7 +81,8 @@ public sealed interface Observation {
         }
 
         String note() {
-            return section == null ? "" : ", " + what + " (" + section + ": the sender's records are protected by then)";
+            return section == null ? ""
+                    : ", " + what + " (" + section + ": the sender's records are protected by then)";
         }
     }
 

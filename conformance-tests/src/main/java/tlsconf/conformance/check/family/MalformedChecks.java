@@ -216,16 +216,29 @@ public final class MalformedChecks {
     private static void clientHelloLengthFields(Scenarios s) {
         Expectation refuse = Expectation.Reject.of("4.1.2", AlertDescription.DECODE_ERROR,
                 AlertDescription.ILLEGAL_PARAMETER);
-        byte[] body = HelloLengths.peerClientHello(tlsconf.impl.cert.TestPki.DEFAULT_PEER_NAME);
-        for (LengthFields.Field f : HelloLengths.of(body)) {
-            for (int delta : new int[] {-1, 1}) {
-                byte[] changed = f.apply(body, delta);
-                // A change that leaves a ClientHello the implementation still takes (the shifted bytes happen to
-                // frame valid vectors) tests acceptance, not refusal: never generated as a refusal.
-                if (changed != null && !HelloLengths.wellFormed(changed)) {
-                    s.add(refuse, new Fault.Mutate(CLIENT_HELLO, new Mutation.LengthField(f.name(), delta)));
+        for (Mutation.LengthField m : LengthLies.ALL) {
+            s.add(refuse, new Fault.Mutate(CLIENT_HELLO, m));
+        }
+    }
+
+    /** The length-field changes of the peer's ClientHello, worked out once per JVM (each asks the reference). */
+    private static final class LengthLies {
+        static final List<Mutation.LengthField> ALL = derive();
+
+        private static List<Mutation.LengthField> derive() {
+            byte[] body = HelloLengths.peerClientHello(tlsconf.impl.cert.TestPki.DEFAULT_PEER_NAME);
+            List<Mutation.LengthField> out = new java.util.ArrayList<>();
+            for (LengthFields.Field f : HelloLengths.of(body)) {
+                for (int delta : new int[] {-1, 1}) {
+                    byte[] changed = f.apply(body, delta);
+                    // A change that leaves a ClientHello the implementation still takes (the shifted bytes happen
+                    // to frame valid vectors) tests acceptance, not refusal: never generated as a refusal.
+                    if (changed != null && !HelloLengths.wellFormed(changed)) {
+                        out.add(new Mutation.LengthField(f.name(), delta));
+                    }
                 }
             }
+            return List.copyOf(out);
         }
     }
 

@@ -25,7 +25,8 @@ class HelloLengthsTest {
     private static List<Scenario> lengthScenarios() {
         return Catalogue.all().stream().filter(c -> c.id().equals("tls13.message.length-mismatch")).findFirst()
                 .orElseThrow().scenarios(TlsVersion.TLS_1_3, Role.SERVER, Profile.DEFAULT, 1).stream()
-                .filter(s -> s.faults().get(0) instanceof Fault.Mutate m && m.mutation() instanceof Mutation.LengthField)
+                .filter(s -> s.faults().get(0) instanceof Fault.Mutate m
+                        && m.mutation() instanceof Mutation.LengthField)
                 .toList();
     }
 
