@@ -39,6 +39,7 @@ import tlsconf.impl.SignatureScheme;
  */
 public final class Signatures {
     private static final byte[] SPACES = new byte[64];
+    private static final java.util.Map<PrivateKey, AsymmetricKeyParameter> PRIVATE_KEYS = new java.util.WeakHashMap<>();
 
     static {
         java.util.Arrays.fill(SPACES, (byte) 0x20);
@@ -47,12 +48,28 @@ public final class Signatures {
     private Signatures() {
     }
 
+    /**
+     * The lightweight form of our own private key. A config is often built per connection with the same key object,
+     * so the conversion (a PKCS#8 parse) is kept as long as the key object lives: by equality, so an equal key in
+     * another object shares it, and weakly, so the cache keeps no key alive.
+     */
     public static AsymmetricKeyParameter privateKey(PrivateKey key) {
+        synchronized (PRIVATE_KEYS) {
+            AsymmetricKeyParameter k = PRIVATE_KEYS.get(key);
+            if (k != null) {
+                return k;
+            }
+        }
+        AsymmetricKeyParameter k;
         try {
-            return PrivateKeyFactory.createKey(key.getEncoded());
+            k = PrivateKeyFactory.createKey(key.getEncoded());
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("unsupported private key " + key.getAlgorithm() + ": " + e, e);
         }
+        synchronized (PRIVATE_KEYS) {
+            PRIVATE_KEYS.putIfAbsent(key, k);
+        }
+        return k;
     }
 
     public static AsymmetricKeyParameter publicKey(PublicKey key) {

@@ -22,7 +22,7 @@ class PeerKeyCacheTest {
 
     @Test
     void sameEncodingGivesTheSameParsedKeyAndADifferentOneDoesNot() throws Exception {
-        PeerKeyCache cache = PeerKeyCache.create(true);
+        PeerKeyCache cache = PeerKeyCache.isolated();
         PublicKey a = P256.leaf().getPublicKey();
         // an equal key in a distinct object (as from another parse of the same certificate)
         PublicKey a2 = java.security.KeyFactory.getInstance("EC").generatePublic(
@@ -32,6 +32,17 @@ class PeerKeyCacheTest {
         assertNotSame(first, cache.publicKey(OTHER.leaf().getPublicKey()));
         assertEquals(2, cache.parsedCount());
         assertEquals(1, cache.reusedCount());
+    }
+
+    @Test
+    void enabledHandlesShareOneStore() {
+        PublicKey a = P256.leaf().getPublicKey();
+        // As when each connection builds its own TlsConfig: the second handle finds the first one's parse.
+        AsymmetricKeyParameter first = PeerKeyCache.create(true).publicKey(a);
+        PeerKeyCache second = PeerKeyCache.create(true);
+        assertSame(first, second.publicKey(a));
+        assertEquals(0, second.parsedCount());
+        assertEquals(1, second.reusedCount());
     }
 
     @Test
