@@ -28,9 +28,13 @@ import tlsconf.model.vocabulary.TlsVersion;
  * targets, generate every check's scenarios, let the peer build what they need, such as defective certificate
  * chains), playing, and shrinking the failures. In-process targets ({@link Target#concurrent()}) are set up
  * together and all their scenarios, across checks and roles, are played in one parallel pass, so every core
- * stays busy until the last scenario; other targets play one scenario at a time, check after check.
+ * stays busy until the last scenario; other targets play one scenario at a time, check after check. A large
+ * in-process run is warmed up first ({@link WarmUp}, part of setup).
  */
 public final class Runner {
+    /** Runs with fewer in-process scenarios than this are not warmed up. */
+    static final int WARM_UP_FROM = 1_000;
+
     private final List<Check> catalogue;
     private final RunOptions options;
     private final KnownDeviations known;
@@ -99,7 +103,9 @@ public final class Runner {
             if (early != null) {
                 plan.addAll(join(early));
             }
-            prepare(plan);
+            try (WarmUp warm = early != null && options.keyLogDir() == null ? warmUp(plan) : null) {
+                prepare(plan);
+            }
             clock.setup += System.nanoTime() - t0;
             List<CheckResult> out = new ArrayList<>();
             if (batch.get(0).target().concurrent()) {
@@ -185,6 +191,29 @@ public final class Runner {
     private static Planned skipped(Harness h, Check check, TlsVersion version, String why) {
         return new Planned(h, check, version, List.of(), new CheckResult(check, h.target().name(),
                 h.target().role(), version, Verdict.SKIPPED, 0, 0, null, why, List.of()));
+    }
+
+    /**
+     * Starts the in-process warm-up ({@link WarmUp}) over the plan's scenarios, interleaved across checks; none for a
+     * run of fewer than {@value #WARM_UP_FROM} scenarios (it would not pay for itself) or one that writes key logs
+     * (the thrown-away plays would write theirs too).
+     */
+    private WarmUp warmUp(List<Planned> plan) {
+        if (plan.stream().mapToInt(p -> p.scenarios().size()).sum() < WARM_UP_FROM) {
+            return null;
+        }
+        List<Harness> harnesses = new ArrayList<>();
+        List<Scenario> scenarios = new ArrayList<>();
+        int longest = plan.stream().mapToInt(p -> p.scenarios().size()).max().orElse(0);
+        for (int s = 0; s < longest; s++) {
+            for (Planned p : plan) {
+                if (s < p.scenarios().size()) {
+                    harnesses.add(p.harness());
+                    scenarios.add(p.scenarios().get(s));
+                }
+            }
+        }
+        return WarmUp.start(harnesses, scenarios, this::play);
     }
 
     /** Lets the reference peer build, once and before the clock of playing starts, what the scenarios need. */
