@@ -160,7 +160,10 @@ final class TargetReader {
         Observation o = SealedAlerts.read(rec, last, scenario.version(), play.divergedAt(), secrets, trace,
                 () -> SealedAlerts.closesRightAfter(connection, step, trace));
         if (o instanceof Observation.Alert a) {
-            if ((rec[0] & 0xff) == ContentType.ALERT.code() && targetProtects) {
+            // Unprotected: an alert record of exactly the alert's two bytes (a TLS 1.2 alert sealed under keys we
+            // had to derive keeps the alert type outside, but carries nonce and tag).
+            boolean plaintext = (rec[0] & 0xff) == ContentType.ALERT.code() && rec.length - Records.HEADER == 2;
+            if (plaintext && targetProtects) {
                 a = a.carried(scenario.version() == TlsVersion.TLS_1_2
                         ? Observation.Carriage.UNPROTECTED_AFTER_CHANGE_CIPHER_SPEC
                         : Observation.Carriage.UNPROTECTED_UNDER_TRAFFIC_KEYS);

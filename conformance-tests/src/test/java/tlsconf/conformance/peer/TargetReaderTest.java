@@ -123,6 +123,17 @@ class TargetReaderTest {
     }
 
     @Test
+    void aProtectedAlertAfterTheTargetsChangeCipherSpecTravelledAsDue() {
+        // The reference client's own decrypt_error under its keys (26 bytes: alert, explicit nonce, tag).
+        Scenario s = scenario("tls12.finished.corrupted", 0);
+        PlayResult r = play(s, -1, b -> b, false);
+        String trace = String.join("\n", r.trace());
+        Observation.Alert a = assertInstanceOf(Observation.Alert.class, r.observation(), trace);
+        assertEquals(AlertDescription.DECRYPT_ERROR, a.description(), trace);
+        assertEquals(Observation.Carriage.AS_DUE, a.carriage(), trace);
+    }
+
+    @Test
     void aWarningDuringTheHandshakeIsNotTheReactionWhenTheHandshakeCompletes() {
         Scenario s = scenario("tls12.order.hello-request-during-handshake", 0);
         PlayResult r = play(s, 1, b -> prefixed(WARNING_NO_RENEGOTIATION, b), false);
