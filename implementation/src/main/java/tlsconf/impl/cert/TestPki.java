@@ -84,13 +84,21 @@ public final class TestPki {
         return new TestPki(null, clock);
     }
 
-    /** One seeded PKI per JVM, valid around the wall-clock time of its first use: for interop and the engine. */
+    /**
+     * One seeded PKI per JVM, valid around the wall-clock time of its first use: for interop and the engine. Its
+     * instant is noon (UTC) of the day of first use, not the current second, so every run on the same day presents
+     * byte-identical certificates: the handshake transcripts (and with them every key, Finished and record) then
+     * depend only on the seed, and a replay file reproduces its scenario byte for byte for the rest of the day. Noon
+     * keeps the wall clock within 12 hours of the instant, so the one-day margins of the time defects (expired a
+     * day before, valid from a day after) still hold by at least 12 hours for a run that started at any hour.
+     */
     public static TestPki shared() {
         TestPki p = shared;
         if (p == null) {
             synchronized (TestPki.class) {
                 if (shared == null) {
-                    shared = seeded(SHARED_SEED, Clock.systemUTC());
+                    Instant noon = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12));
+                    shared = seeded(SHARED_SEED, Clock.fixed(noon, java.time.ZoneOffset.UTC));
                 }
                 p = shared;
             }
