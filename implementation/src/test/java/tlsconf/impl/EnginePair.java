@@ -6,22 +6,25 @@ import tlsconf.impl.cert.TestPki;
 import tlsconf.impl.seam.Seam;
 import tlsconf.model.vocabulary.Role;
 
-/** A client and a server engine in one JVM with a bounded pump between them. */
-final class EnginePair {
-    final TlsEngine client;
-    final TlsEngine server;
+/**
+ * A client and a server engine in one JVM with a bounded pump between them. Public for the tests of the seam
+ * package (tlsconf.impl.seam), which drive a real handshake as well.
+ */
+public final class EnginePair {
+    public final TlsEngine client;
+    public final TlsEngine server;
 
     EnginePair(TlsConfig clientConfig, TlsConfig serverConfig) {
         this(clientConfig, serverConfig, Seam.NONE, Seam.NONE);
     }
 
-    EnginePair(TlsConfig clientConfig, TlsConfig serverConfig, Seam clientSeam, Seam serverSeam) {
+    public EnginePair(TlsConfig clientConfig, TlsConfig serverConfig, Seam clientSeam, Seam serverSeam) {
         client = TlsEngine.create(clientConfig, clientSeam);
         server = TlsEngine.create(serverConfig, serverSeam);
     }
 
     /** Moves bytes both ways until neither side has anything to send (at most 50 rounds). */
-    void pump() throws TlsAlertException {
+    public void pump() throws TlsAlertException {
         for (int i = 0; i < 50; i++) {
             byte[] c = client.takeOutgoing();
             if (c.length > 0) {
@@ -72,12 +75,12 @@ final class EnginePair {
         return TestPki.shared();
     }
 
-    static TlsConfig.Builder client(KeyType serverKey) {
+    public static TlsConfig.Builder client(KeyType serverKey) {
         return TlsConfig.builder(Role.CLIENT).trustAnchors(pki().serverChain(serverKey).trustAnchors())
                 .serverName("localhost");
     }
 
-    static TlsConfig.Builder server(KeyType key) {
+    public static TlsConfig.Builder server(KeyType key) {
         return TlsConfig.builder(Role.SERVER).credentials(pki().serverChain(key).credentials());
     }
 }
