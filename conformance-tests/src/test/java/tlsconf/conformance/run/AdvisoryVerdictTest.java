@@ -91,6 +91,17 @@ class AdvisoryVerdictTest {
     }
 
     @Test
+    void aScenarioTheSuiteCouldNotPlayStaysAFailureOfAnAdvisoryCheck() {
+        Harness h = FakeHarness.of(Role.CLIENT, EnumSet.of(Capability.OBSERVABLE_COMPLETION,
+                Capability.VERIFIES_SERVER_CERTIFICATE, Capability.HELLO_RETRY_REQUEST), f -> true,
+                s -> s.checkId().equals(POLICY) ? new Observation.NotPlayable("internal error in the test peer")
+                        : accepting(List.of()).apply(s));
+        RunResult r = new Runner(Catalogue.all(), OPTIONS, KnownDeviations.none()).run("fake", List.of(h), l -> { });
+        assertEquals(Verdict.FAIL, find(r, POLICY).verdict(), "a suite error is no advisory of the target");
+        assertTrue(r.hasNewDeviations());
+    }
+
+    @Test
     void aKnownEntryForAnAdvisoryCheckAddsItsReasonButStaysAdvisory() {
         KnownDeviations known = KnownDeviations.of(List.of(new KnownDeviation("fake", "client", POLICY,
                 "accepts 1024-bit RSA on purpose")));

@@ -66,13 +66,16 @@ public final class CertificateChecks {
     /**
      * What kind of rule a defect class breaks. Most are RFC MUSTs (RFC 8446, RFC 5280 path validation, RFC 6125
      * names); the weak key is a policy from outside the RFCs ({@value #KEY_SIZE_POLICY}); a SHA-1 signature is what
-     * RFC 8446 §4.4.2.4 RECOMMENDS refusing (MD5 it requires refusing). A target accepting either of those two is
-     * reported as an advisory, not a failure.
+     * RFC 8446 §4.4.2.4 RECOMMENDS refusing (MD5 it requires refusing); the two wildcard rules of RFC 6125 §6.4.3
+     * are SHOULD NOTs. A target accepting any of those is reported as an advisory, not a failure.
      */
     static Requirement.Kind kind(CertificateDefect d) {
         return switch (d) {
             case RSA_1024_KEY -> new Requirement.Policy(KEY_SIZE_POLICY);
             case SHA1_SIGNATURE -> new Requirement.Recommended();
+            // RFC 6125 §6.4.3 rules 1 and 2 are SHOULD NOTs (a wildcard only as the whole left-most label, matching
+            // that one label only).
+            case WILDCARD_NOT_LEFTMOST, WILDCARD_SPANS_TWO_LABELS -> new Requirement.Recommended();
             default -> new Requirement.Must();
         };
     }

@@ -70,21 +70,30 @@ public final class Tls12RenegotiationChecks {
      * connection can continue normally". So the expectation stays "the handshake completes", and the peer reads past a
      * TLS 1.2 warning to what the target does next ({@code TargetReader}): completing passes, a fatal alert or a
      * close after it fails. wolfSSL 5.5.4 does exactly this (warning, then completes).
+     *
+     * <p>Between the server's ChangeCipherSpec and its Finished the server itself breaks §7.4.9 ("a Finished message
+     * is always sent immediately after a change cipher spec message"), so there a client may also refuse with
+     * unexpected_message; ignoring it (the model's row, §7.4.1.1) passes as well.
      */
     static Check helloRequestDuringHandshake() {
         Expectation completes = new Expectation.Accept("7.4.1.1");
         return Check.of("tls12.order.hello-request-during-handshake", "order",
                 Requirement.rfc5246("7.4.1.1", "A HelloRequest that arrives while the client is negotiating is "
-                        + "ignored (it is not part of the handshake hashes either): the handshake MUST complete. A "
-                        + "warning no_renegotiation on the way is allowed (§7.4.1.1, §7.2.2: always a warning)."),
+                        + "ignored (it is not part of the handshake hashes either): the handshake completes. A "
+                        + "warning no_renegotiation on the way is allowed (§7.4.1.1, §7.2.2: always a warning). "
+                        + "Between the server's ChangeCipherSpec and Finished, unexpected_message is allowed too "
+                        + "(§7.4.9: Finished immediately follows ChangeCipherSpec)."),
                 "handshake completes", on(Role.CLIENT),
                 (id, v, role, profile, random) -> new Scenarios(id, v, role)
                         .add(completes, new Fault.Inject(Anchor.before(CERTIFICATE), ContentType.HANDSHAKE.code(),
                                 Protection.PLAINTEXT, HELLO_REQUEST))
                         .add(completes, new Fault.Inject(Anchor.before(SERVER_HELLO_DONE),
                                 ContentType.HANDSHAKE.code(), Protection.PLAINTEXT, HELLO_REQUEST))
-                        // between our ChangeCipherSpec and Finished, under the new keys: still negotiating
-                        .add(completes, new Fault.Inject(Anchor.before(FINISHED),
+                        // between our ChangeCipherSpec and Finished, under the new keys: still negotiating, but
+                        // our Finished no longer follows our ChangeCipherSpec at once (§7.4.9)
+                        .add(new Expectation.RejectOrContinue(
+                                        Expectation.Reject.of("7.4.9", AlertDescription.UNEXPECTED_MESSAGE)),
+                                new Fault.Inject(Anchor.before(FINISHED),
                                 ContentType.HANDSHAKE.code(), Protection.CURRENT, HELLO_REQUEST))
                         .build());
     }
