@@ -21,10 +21,11 @@ import java.util.Set;
  * ]}
  * </pre>
  *
- * {@code target} and {@code role} are optional (any); {@code check} and a non-empty {@code reason} are required.
+ * {@code target} and {@code role} are optional (any); {@code check} and a non-empty {@code reason} are required;
+ * {@code observed} (optional, an array of texts) pins the observations the entry covers ({@link KnownDeviation}).
  */
 public final class KnownDeviations {
-    private static final Set<String> FIELDS = Set.of("target", "role", "check", "reason");
+    private static final Set<String> FIELDS = Set.of("target", "role", "check", "reason", "observed");
 
     private final List<KnownDeviation> entries;
 
@@ -46,6 +47,11 @@ public final class KnownDeviations {
 
     public Optional<KnownDeviation> find(String target, String role, String check) {
         return entries.stream().filter(e -> e.matches(target, role, check)).findFirst();
+    }
+
+    /** The entry for a failing check whose deviating scenarios were observed as {@code observations}. */
+    public Optional<KnownDeviation> find(String target, String role, String check, List<String> observations) {
+        return entries.stream().filter(e -> e.matches(target, role, check) && e.covers(observations)).findFirst();
     }
 
     /** Reads and validates a file; errors name the file and the entry. */
@@ -80,7 +86,20 @@ public final class KnownDeviations {
             if (role != null && !role.equals("client") && !role.equals("server")) {
                 throw new IllegalArgumentException(where + ": 'role' must be client or server, not '" + role + "'");
             }
-            out.add(new KnownDeviation(text(n, "target"), role, check, reason));
+            List<String> observed = new ArrayList<>();
+            JsonNode pins = n.get("observed");
+            if (pins != null) {
+                if (!pins.isArray() || pins.isEmpty()) {
+                    throw new IllegalArgumentException(where + ": 'observed' must be a non-empty array of texts");
+                }
+                for (JsonNode p : pins) {
+                    if (!p.isTextual() || p.asText().isBlank()) {
+                        throw new IllegalArgumentException(where + ": 'observed' holds texts, not " + p);
+                    }
+                    observed.add(p.asText());
+                }
+            }
+            out.add(new KnownDeviation(text(n, "target"), role, check, reason, observed));
             i++;
         }
         return new KnownDeviations(out);

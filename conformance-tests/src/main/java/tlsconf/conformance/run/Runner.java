@@ -288,7 +288,9 @@ public final class Runner {
         long t0 = System.nanoTime();
         ScenarioOutcome shrunk = Shrinker.shrink(firstFailure, s -> play(p.harness(), s), options.maxShrinkSteps());
         clock.shrink += System.nanoTime() - t0;
-        Optional<KnownDeviation> k = known.find(target.name(), target.role().cliName(), p.check().id());
+        List<String> observed = outcomes.stream().filter(o -> !o.passed())
+                .map(o -> o.play().observation().describe()).toList();
+        Optional<KnownDeviation> k = known.find(target.name(), target.role().cliName(), p.check().id(), observed);
         return new CheckResult(p.check(), target.name(), target.role(), p.version(),
                 k.isPresent() ? Verdict.KNOWN : Verdict.FAIL, n, failed, shrunk,
                 k.map(KnownDeviation::reason).orElse(null), deviations);
