@@ -37,6 +37,8 @@ final class TargetReader {
     private Observation.Alert alert;
     /** TLS 1.2: a warning, which need not end the connection (RFC 5246 §7.2.2); final only if nothing follows it. */
     private Observation.Alert warning;
+    /** The target sent a handshake message after {@link #warning}: it went on, the warning was not its last word. */
+    private boolean wentOnAfterWarning;
     private boolean serverHelloSeen;
     private boolean completionEvidence;
     private byte[] peerVerifyData;
@@ -74,6 +76,14 @@ final class TargetReader {
     /** A TLS 1.2 warning nothing has overtaken (yet): the reaction if the target says nothing more. */
     Observation.Alert warning() {
         return alert == null ? warning : null;
+    }
+
+    /**
+     * Whether the target's last word is a warning: no handshake message of its followed it. Silence after such a
+     * warning leaves the warning as the reaction; silence after a warning the target went on from does not.
+     */
+    boolean warningIsLastWord() {
+        return warning() != null && !wentOnAfterWarning;
     }
 
     Observation.EncryptedAlert sealedAlert() {
@@ -163,15 +173,9 @@ final class TargetReader {
             // Unprotected: an alert record of exactly the alert's two bytes (a TLS 1.2 alert sealed under keys we
             // had to derive keeps the alert type outside, but carries nonce and tag).
             boolean plaintext = (rec[0] & 0xff) == ContentType.ALERT.code() && rec.length - Records.HEADER == 2;
-            if (plaintext && targetProtects) {
-                a = a.carried(scenario.version() == TlsVersion.TLS_1_2
-                        ? Observation.Carriage.UNPROTECTED_AFTER_CHANGE_CIPHER_SPEC
-                        : Observation.Carriage.UNPROTECTED_UNDER_TRAFFIC_KEYS);
-            }
-            if (provisional(a)) {
-                warning = a;
+            a = plaintext ? carriedInPlaintext(a) : a;
+            if (heldAsWarning(a)) {
                 alertsOnly = true;
-                trace.add("a warning need not end the connection (RFC 5246 §7.2.2): reading on");
                 return true;
             }
             alert = a;
@@ -197,6 +201,31 @@ final class TargetReader {
     private boolean provisional(Observation.Alert a) {
         return scenario.version() == TlsVersion.TLS_1_2 && a.level() == AlertLevel.WARNING && a.isError()
                 && !(scenario.expected() instanceof Expectation.IgnoreOrWarn);
+    }
+
+    /** Keeps {@code a} as the pending {@link #warning} when it is {@link #provisional}; true if it was kept. */
+    private boolean heldAsWarning(Observation.Alert a) {
+        if (!provisional(a)) {
+            return false;
+        }
+        warning = a;
+        wentOnAfterWarning = false;
+        trace.add("a warning need not end the connection (RFC 5246 §7.2.2): reading on");
+        return true;
+    }
+
+    /**
+     * An alert the target sent in plaintext, marked as unprotected once the target protects its records: after its
+     * own ChangeCipherSpec (RFC 5246 §7.1) or, in TLS 1.3, after any protected record of its, under handshake or
+     * application traffic keys (RFC 8446 §6: alerts follow the current connection state).
+     */
+    private Observation.Alert carriedInPlaintext(Observation.Alert a) {
+        if (!targetProtects) {
+            return a;
+        }
+        return a.carried(scenario.version() == TlsVersion.TLS_1_2
+                ? Observation.Carriage.UNPROTECTED_AFTER_CHANGE_CIPHER_SPEC
+                : Observation.Carriage.UNPROTECTED_UNDER_TRAFFIC_KEYS);
     }
 
     /** Our engine refused the target's record {@code rec}; {@code last}: nothing followed it (yet). */
@@ -267,10 +296,13 @@ final class TargetReader {
             }
             Observation.Alert a = new Observation.Alert(AlertLevel.fromCode(level).orElse(null), code,
                     AlertDescription.fromCode(code).orElse(null));
+            // The TLS 1.3 record layer takes a plaintext alert while it reads under handshake keys (RFC 8446 §5: the
+            // peer may not have had them yet); one from a target that already protected its records is unprotected.
+            if (record.epoch() == Epoch.PLAINTEXT) {
+                a = carriedInPlaintext(a);
+            }
             trace.add("target -> alert " + a.describe() + " (" + record.epoch().name().toLowerCase(Locale.ROOT) + ")");
-            if (provisional(a)) {
-                warning = a;
-                trace.add("a warning need not end the connection (RFC 5246 §7.2.2): reading on");
+            if (heldAsWarning(a)) {
                 return;
             }
             alert = a;
@@ -285,6 +317,7 @@ final class TargetReader {
         trace.add("target -> " + frame.typeName() + " (" + epoch.name().toLowerCase(Locale.ROOT) + "), peer in "
                 + state);
         secrets.wire().received(frame.raw());
+        wentOnAfterWarning = warning != null;
         if (frame.typeCode() == HandshakeType.SERVER_HELLO.code() && frame.body().length >= 34
                 && !Arrays.equals(Arrays.copyOfRange(frame.body(), 2, 34), ServerHello.HRR_RANDOM)) {
             serverHelloSeen = true;

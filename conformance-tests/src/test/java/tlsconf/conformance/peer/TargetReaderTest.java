@@ -33,23 +33,30 @@ class TargetReaderTest {
     private static final byte[] WARNING_NO_RENEGOTIATION = Records.plaintext(21,
             new byte[] {(byte) AlertLevel.WARNING.code(), (byte) AlertDescription.NO_RENEGOTIATION.code()});
 
-    /**
-     * The reference client target whose n-th read ({@code at}, from 0; every read if negative) is rewritten;
-     * {@code eofAfter}: then the connection ends.
-     */
+    /** How a rewritten connection ends. */
+    private enum End {
+        /** As the target ends it. */
+        AS_TARGET,
+        /** Right after the rewritten read. */
+        EOF_AFTER_REWRITE,
+        /** Never: the target's close is suppressed, so the peer meets silence. */
+        SILENCE_FOR_EOF
+    }
+
+    /** The reference client target whose n-th read ({@code at}, from 0; every read if negative) is rewritten. */
     private static final class Rewriting implements Connection {
         private final Connection inner;
         private final int at;
         private final UnaryOperator<byte[]> rewrite;
-        private final boolean eofAfter;
+        private final End end;
         private int reads;
         private boolean ended;
 
-        Rewriting(Connection inner, int at, UnaryOperator<byte[]> rewrite, boolean eofAfter) {
+        Rewriting(Connection inner, int at, UnaryOperator<byte[]> rewrite, End end) {
             this.inner = inner;
             this.at = at;
             this.rewrite = rewrite;
-            this.eofAfter = eofAfter;
+            this.end = end;
         }
 
         @Override
@@ -63,10 +70,13 @@ class TargetReaderTest {
                 return new Received.Eof();
             }
             Received r = inner.receive(timeout);
+            if (r instanceof Received.Eof && end == End.SILENCE_FOR_EOF) {
+                return new Received.Silence();
+            }
             if (!(r instanceof Received.Data d) || (reads++ != at && at >= 0)) {
                 return r;
             }
-            ended = eofAfter;
+            ended = end == End.EOF_AFTER_REWRITE;
             return new Received.Data(rewrite.apply(d.bytes()));
         }
 
@@ -81,18 +91,22 @@ class TargetReaderTest {
                 .scenarios(TlsVersion.TLS_1_2, Role.CLIENT, Profile.QUICK, 1).get(index);
     }
 
-    private static PlayResult play(Scenario s, int at, UnaryOperator<byte[]> rewrite, boolean eofAfter) {
-        ReferenceTarget target = new ReferenceTarget(Role.CLIENT, PKI, x -> "localhost");
-        return new ReferencePeer(PKI, Duration.ofMillis(300), "localhost")
-                .play(s, new Rewriting(target.open(s), at, rewrite, eofAfter));
+    private static PlayResult play(Scenario s, int at, UnaryOperator<byte[]> rewrite, End end) {
+        return play(new ReferenceTarget(s.targetRole(), PKI, x -> "localhost"), s, at, rewrite, end);
     }
 
-    /** Every alert record of {@code stream} replaced by a plaintext fatal alert of {@code description}. */
-    private static byte[] alertsInPlaintext(byte[] stream, AlertDescription description) {
+    private static PlayResult play(ReferenceTarget target, Scenario s, int at, UnaryOperator<byte[]> rewrite,
+                                   End end) {
+        return new ReferencePeer(PKI, Duration.ofMillis(300), "localhost")
+                .play(s, new Rewriting(target.open(s), at, rewrite, end));
+    }
+
+    /** Every alert record of {@code stream} replaced by a plaintext alert of {@code level} and {@code description}. */
+    private static byte[] alertsInPlaintext(byte[] stream, AlertLevel level, AlertDescription description) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int[] r : Records.scan(stream)) {
             if (r[0] == 21) {
-                out.writeBytes(Records.plaintext(21, new byte[] {2, (byte) description.code()}));
+                out.writeBytes(Records.plaintext(21, new byte[] {(byte) level.code(), (byte) description.code()}));
             } else {
                 out.write(stream, r[1], Records.HEADER + r[2]);
             }
@@ -112,7 +126,7 @@ class TargetReaderTest {
         // The reference client refuses a corrupted Finished with decrypt_error, protected (after its CCS); here the
         // alert record arrives in plaintext instead, as wolfSSL sends its alerts after its ChangeCipherSpec.
         Scenario s = scenario("tls12.finished.corrupted", 0);
-        PlayResult r = play(s, -1, b -> alertsInPlaintext(b, AlertDescription.DECRYPT_ERROR), false);
+        PlayResult r = play(s, -1, b -> alertsInPlaintext(b, AlertLevel.FATAL, AlertDescription.DECRYPT_ERROR), End.AS_TARGET);
         String trace = String.join("\n", r.trace());
         Observation.Alert a = assertInstanceOf(Observation.Alert.class, r.observation(), trace);
         assertEquals(AlertDescription.DECRYPT_ERROR, a.description(), trace);
@@ -126,7 +140,7 @@ class TargetReaderTest {
     void aProtectedAlertAfterTheTargetsChangeCipherSpecTravelledAsDue() {
         // The reference client's own decrypt_error under its keys (26 bytes: alert, explicit nonce, tag).
         Scenario s = scenario("tls12.finished.corrupted", 0);
-        PlayResult r = play(s, -1, b -> b, false);
+        PlayResult r = play(s, -1, b -> b, End.AS_TARGET);
         String trace = String.join("\n", r.trace());
         Observation.Alert a = assertInstanceOf(Observation.Alert.class, r.observation(), trace);
         assertEquals(AlertDescription.DECRYPT_ERROR, a.description(), trace);
@@ -136,7 +150,7 @@ class TargetReaderTest {
     @Test
     void aWarningDuringTheHandshakeIsNotTheReactionWhenTheHandshakeCompletes() {
         Scenario s = scenario("tls12.order.hello-request-during-handshake", 0);
-        PlayResult r = play(s, 1, b -> prefixed(WARNING_NO_RENEGOTIATION, b), false);
+        PlayResult r = play(s, 1, b -> prefixed(WARNING_NO_RENEGOTIATION, b), End.AS_TARGET);
         String trace = String.join("\n", r.trace());
         assertInstanceOf(Observation.Completed.class, r.observation(), trace);
         assertTrue(trace.contains("no_renegotiation"), trace);
@@ -146,11 +160,61 @@ class TargetReaderTest {
     @Test
     void aWarningThenACloseIsAClose() {
         Scenario s = scenario("tls12.order.hello-request-during-handshake", 0);
-        PlayResult r = play(s, 1, b -> WARNING_NO_RENEGOTIATION, true);
+        PlayResult r = play(s, 1, b -> WARNING_NO_RENEGOTIATION, End.EOF_AFTER_REWRITE);
         String trace = String.join("\n", r.trace());
         Observation.Closed c = assertInstanceOf(Observation.Closed.class, r.observation(), trace);
         assertEquals(AlertDescription.NO_RENEGOTIATION, c.afterWarning().description());
         assertEquals("exact: fail, alert: fail, close: fail",
                 Judge.judge(s.expected(), c, Strictness.EXACT).levelsSummary());
+    }
+
+    @Test
+    void aWarningThenSilenceAfterThePeersFinishedStaysTheReaction() {
+        // The reference client refuses the corrupted server Finished; its alert arrives as a plaintext warning
+        // decrypt_error and its close never comes. Silence after our Finished would otherwise read as acceptance,
+        // but a warning followed by silence stays the reaction (RFC 5246 §7.2.2).
+        Scenario s = scenario("tls12.finished.corrupted", 0);
+        PlayResult r = play(s, -1, b -> alertsInPlaintext(b, AlertLevel.WARNING, AlertDescription.DECRYPT_ERROR),
+                End.SILENCE_FOR_EOF);
+        String trace = String.join("\n", r.trace());
+        Observation.Alert a = assertInstanceOf(Observation.Alert.class, r.observation(), trace);
+        assertEquals(AlertLevel.WARNING, a.level(), trace);
+        assertEquals(AlertDescription.DECRYPT_ERROR, a.description(), trace);
+    }
+
+    /** The last protected record of {@code stream} replaced by a plaintext fatal alert of {@code description}. */
+    private static byte[] lastProtectedAsPlaintextAlert(byte[] stream, AlertDescription description) {
+        int last = -1;
+        for (int[] r : Records.scan(stream)) {
+            if (r[0] == 23) {
+                last = r[1];
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int[] r : Records.scan(stream)) {
+            if (r[1] == last) {
+                out.writeBytes(Records.plaintext(21, new byte[] {2, (byte) description.code()}));
+            } else {
+                out.write(stream, r[1], Records.HEADER + r[2]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aTls13PlaintextAlertTheRecordLayerTakesUnderHandshakeKeysIsMarkedUnprotected() {
+        // The reference TLS 1.3 server's flight in records of at most 512 bytes, its last protected record (the end
+        // of its flight) replaced by a plaintext alert: the peer's record layer takes a plaintext alert while it
+        // reads under handshake keys, but the target had protected its records by then (RFC 8446 §6).
+        Scenario s = Catalogue.all().stream().filter(c -> c.id().equals("tls13.finished.corrupted")).findFirst()
+                .orElseThrow().scenarios(TlsVersion.TLS_1_3, Role.SERVER, Profile.QUICK, 1).get(0);
+        ReferenceTarget target = new ReferenceTarget(Role.SERVER, PKI, x -> "localhost", b -> b.maxFragment(512));
+        PlayResult r = play(target, s, 0, b -> lastProtectedAsPlaintextAlert(b, AlertDescription.HANDSHAKE_FAILURE),
+                End.AS_TARGET);
+        String trace = String.join("\n", r.trace());
+        Observation.Alert a = assertInstanceOf(Observation.Alert.class, r.observation(), trace);
+        assertEquals(AlertDescription.HANDSHAKE_FAILURE, a.description(), trace);
+        assertTrue(trace.contains("(plaintext)"), "the peer's record layer took it: " + trace);
+        assertEquals(Observation.Carriage.UNPROTECTED_UNDER_TRAFFIC_KEYS, a.carriage(), trace);
     }
 }
