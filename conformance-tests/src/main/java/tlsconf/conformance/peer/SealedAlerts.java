@@ -29,7 +29,8 @@ final class SealedAlerts {
     }
 
     /**
-     * What the refused record {@code rec} (header included) was, or null when it cannot be an alert.
+     * What the refused record {@code rec} (header included) was, or null when it cannot be an alert: also when it
+     * opens under some key as another content type, which proves the target went on whatever the record's size.
      *
      * @param last         nothing followed it in what the target sent so far
      * @param divergedAt   the first message whose bytes the peer changed on the wire, or null
@@ -48,7 +49,11 @@ final class SealedAlerts {
         if (type == ContentType.APPLICATION_DATA.code() && version == TlsVersion.TLS_1_3) {
             // Keys we have but were not reading with at that moment (handshake versus application keys).
             PeerSecrets.Opened opened = secrets.open(rec);
-            if (opened != null && opened.type() == ContentType.ALERT.code() && opened.content().length == 2) {
+            if (opened != null && opened.type() != ContentType.ALERT.code()) {
+                // Opened, and not an alert: the target's own record, whatever its size (it went on).
+                return null;
+            }
+            if (opened != null && opened.content().length == 2) {
                 Observation.Alert a = alert(opened.content()[0], opened.content()[1]);
                 trace.add("target -> alert " + a.describe() + " (opened with " + opened.label() + ", record "
                         + opened.sequence() + ")");
@@ -59,7 +64,10 @@ final class SealedAlerts {
                 || type == ContentType.ALERT.code() && version == TlsVersion.TLS_1_2) {
             // Keys the target derived from the transcript it saw, where ours differs (a message changed on the wire).
             TargetKeys.Opened opened = secrets.wire().open(rec);
-            if (opened != null && opened.type() == ContentType.ALERT.code() && opened.content().length == 2) {
+            if (opened != null && opened.type() != ContentType.ALERT.code()) {
+                return null;
+            }
+            if (opened != null && opened.content().length == 2) {
                 Observation.Alert a = alert(opened.content()[0], opened.content()[1]);
                 trace.add("target -> alert " + a.describe() + " (opened with the " + opened.how() + ")");
                 return a;

@@ -85,6 +85,23 @@ class SealedAlertsTest {
     }
 
     @Test
+    void aSmallRecordThatOpensAsAHandshakeMessageIsNoAlert() throws Exception {
+        // Under a key the peer has, a short handshake message (a 4-byte header, 21 bytes sealed: the size of a bare
+        // alert or a little more) and a padded one the target closes after: opened, they prove the target went on.
+        byte[] secret = new byte[32];
+        Arrays.fill(secret, (byte) 7);
+        PeerSecrets secrets = new PeerSecrets();
+        secrets.put("SERVER_HANDSHAKE_TRAFFIC_SECRET", secret);
+        byte[] bare = PeerSecrets.seal(secret, 1, 22, new byte[] {8, 0, 0, 0});
+        assertEquals(Records.HEADER + 21, bare.length);
+        assertNull(SealedAlerts.read(bare, true, TlsVersion.TLS_1_3, HandshakeType.SERVER_HELLO, secrets,
+                new ArrayList<>(), () -> true), "an empty EncryptedExtensions is the target's record");
+        byte[] padded = PeerSecrets.seal(secret, 0, 22, new byte[] {8, 0, 0, 2, 0, 0});
+        assertNull(SealedAlerts.read(padded, true, TlsVersion.TLS_1_3, HandshakeType.SERVER_HELLO, secrets,
+                new ArrayList<>(), () -> true), "followed by a close, still the target's record");
+    }
+
+    @Test
     void theSecureRenegotiationClientHelloCarriesTheVerifyDataAndNoScsv() throws Exception {
         byte[] verify = new byte[12];
         Arrays.fill(verify, (byte) 0xab);

@@ -85,6 +85,26 @@ class TargetKeysTest {
     }
 
     @Test
+    void aTls13HandshakeRecordUnderTheTargetsKeysIsNoAlertEvenWhenTheTargetClosesAfterIt() throws Exception {
+        byte[] ch = hello(HandshakeType.CLIENT_HELLO, 1, 10);
+        byte[] sh = hello(HandshakeType.SERVER_HELLO, 2, 6);
+        byte[] handshakeSecret = filled(32, 9);
+        byte[] theirs = Hkdf.deriveSecret(SHA256, handshakeSecret, "s hs traffic", SHA256.hash(concat(ch, sh, sh)));
+        RecordProtection p = RecordProtection.fromSecret(CipherSuite.TLS_AES_128_GCM_SHA256, theirs);
+        // An empty EncryptedExtensions: 4 bytes + 1 of type + 16 of tag, the size range of an alert.
+        byte[] record = p.protect(22, new byte[] {8, 0, 0, 0}, 0, 4, 0);
+
+        PeerSecrets secrets = new PeerSecrets();
+        secrets.exchange(new ExchangeSecret.Tls13(CipherSuite.TLS_AES_128_GCM_SHA256, null, handshakeSecret));
+        secrets.wire().sent(ch);
+        secrets.wire().received(sh);
+        secrets.wire().received(sh);
+        assertNotNull(secrets.wire().open(record));
+        assertNull(SealedAlerts.read(record, true, TlsVersion.TLS_1_3, HandshakeType.SERVER_HELLO, secrets,
+                new ArrayList<>(), () -> true), "it opens as the target's handshake message: it went on");
+    }
+
+    @Test
     void aTls12AlertUnderTheExtendedMasterSecretOfAChangedServerHelloIsRead() throws Exception {
         Tls12CipherSuite suite = Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
         byte[] ch = hello(HandshakeType.CLIENT_HELLO, 1, 10);
