@@ -46,11 +46,7 @@ final class PeerSecrets {
 
     /** A whole protected record of {@code type} under {@code secret} at sequence number {@code sequence}. */
     static byte[] seal(byte[] secret, int sequence, int type, byte[] content) throws TlsAlertException {
-        RecordProtection p = RecordProtection.fromSecret(SUITE, secret);
-        for (int i = 0; i < sequence; i++) {
-            p.protect(0, new byte[0], 0, 0, 0);
-        }
-        return p.protect(type, content, 0, content.length, 0);
+        return Sequences.tls13(SUITE, secret, sequence).protect(type, content, 0, content.length, 0);
     }
 
     /** What a TLS 1.3 protected record (header included) holds, opened with any secret we know; null if none fits. */
@@ -59,12 +55,8 @@ final class PeerSecrets {
         for (Map.Entry<String, byte[]> e : secrets.entrySet()) {
             for (int sequence = 0; sequence < MAX_SEQUENCE; sequence++) {
                 try {
-                    // A fresh protection per try: advanced by sealing empty records, never reusing a nonce.
-                    RecordProtection p = RecordProtection.fromSecret(SUITE, e.getValue());
-                    for (int i = 0; i < sequence; i++) {
-                        p.protect(0, new byte[0], 0, 0, 0);
-                    }
-                    RecordProtection.Inner inner = p.tryUnprotect(fragment);
+                    RecordProtection.Inner inner = Sequences.tls13(SUITE, e.getValue(), sequence)
+                            .tryUnprotect(fragment);
                     if (inner != null) {
                         return new Opened(inner.type(), inner.content(), e.getKey(), sequence);
                     }

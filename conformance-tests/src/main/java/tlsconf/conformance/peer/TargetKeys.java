@@ -92,12 +92,8 @@ final class TargetKeys {
     private Opened tryTls13(ExchangeSecret.Tls13 s, byte[] trafficSecret, byte[] fragment, String label, int n) {
         for (int sequence = 0; sequence < MAX_SEQUENCE; sequence++) {
             try {
-                // A fresh protection per try, advanced by sealing empty records: no nonce is used twice.
-                RecordProtection p = RecordProtection.fromSecret(s.suite(), trafficSecret);
-                for (int i = 0; i < sequence; i++) {
-                    p.protect(0, new byte[0], 0, 0, 0);
-                }
-                RecordProtection.Inner inner = p.tryUnprotect(fragment);
+                RecordProtection.Inner inner = Sequences.tls13(s.suite(), trafficSecret, sequence)
+                        .tryUnprotect(fragment);
                 if (inner != null) {
                     return new Opened(inner.type(), inner.content(), "'" + label + "' secret of the transcript "
                             + describe(n) + ", record " + sequence);
@@ -133,10 +129,8 @@ final class TargetKeys {
             for (int side = 0; side < 2; side++) {
                 for (int sequence = 0; sequence < MAX_SEQUENCE; sequence++) {
                     try {
-                        Tls12Protection p = side == 0 ? keys.serverWrite(s.suite()) : keys.clientWrite(s.suite());
-                        for (int i = 0; i < sequence; i++) {
-                            p.protect(0, new byte[0], 0, 0);
-                        }
+                        Tls12Protection p = Sequences.tls12(side == 0 ? keys.serverWrite(s.suite())
+                                : keys.clientWrite(s.suite()), sequence);
                         byte[] content = p.unprotect(type, fragment);
                         return new Opened(type, content, (side == 0 ? "server" : "client") + " write key of the "
                                 + names.get(m) + ", record " + sequence);
