@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.crypto.HashAlgorithm;
 import tlsconf.impl.crypto.Hkdf;
+import tlsconf.impl.message.ServerHello;
 import tlsconf.impl.record.RecordProtection;
 import tlsconf.impl.seam.ExchangeSecret;
 import tlsconf.impl.tls12.KeyBlock;
@@ -23,6 +24,10 @@ import tlsconf.model.vocabulary.HandshakeType;
  * extended master secret hashes the session, RFC 7627 §4). Given the key exchange's secret from the implementation's
  * seam ({@link ExchangeSecret}) and the handshake messages as they went over the wire both ways, this tries each
  * prefix of that wire transcript as the target's and opens a record with the keys it gives. Kept in memory only.
+ *
+ * <p>The transcript follows the RFCs where it is not simply the messages on the wire: a TLS 1.2 HelloRequest stays
+ * out of it (RFC 5246 §7.4.1.1), and after a HelloRetryRequest what came before it (ClientHello1) is hashed into one
+ * synthetic message_hash message (RFC 8446 §4.4.1).
  */
 final class TargetKeys {
     /** How many records a target may have sent under one key before the one we try to open. */
@@ -33,6 +38,12 @@ final class TargetKeys {
     /** The handshake messages (header included) in wire order, ours as sent after the faults and the target's. */
     private final List<byte[]> wire = new ArrayList<>();
     private ExchangeSecret secret;
+    /**
+     * The last record tried and what it opened as (or null), while the messages and the secret stay the same: a
+     * refused record is asked about twice.
+     */
+    private byte[] lastRecord;
+    private Opened lastOpened;
 
     void sent(byte[] message) {
         add(message);
@@ -43,13 +54,17 @@ final class TargetKeys {
     }
 
     private void add(byte[] message) {
-        if (wire.size() < MAX_MESSAGES && message.length >= 4) {
+        // RFC 5246 §7.4.1.1: HelloRequest "MUST NOT be included in the message hashes" (nor in the session hash).
+        if (wire.size() < MAX_MESSAGES && message.length >= 4
+                && (message[0] & 0xff) != HandshakeType.HELLO_REQUEST.code()) {
             wire.add(message.clone());
+            lastRecord = null;
         }
     }
 
     void exchange(ExchangeSecret s) {
         secret = s;
+        lastRecord = null;
     }
 
     /** A record opened under keys of the target's transcript: its content, and how the keys were found. */
@@ -58,13 +73,19 @@ final class TargetKeys {
 
     /** {@code record} (header included) opened under the keys of some prefix of the wire transcript, or null. */
     Opened open(byte[] record) {
+        if (Arrays.equals(record, lastRecord)) {
+            // Read as an alert first, then as evidence that the target went on: tried once.
+            return lastOpened;
+        }
+        Opened opened = null;
         if (secret instanceof ExchangeSecret.Tls13 s && (record[0] & 0xff) == ContentType.APPLICATION_DATA.code()) {
-            return open13(s, Arrays.copyOfRange(record, Records.HEADER, record.length));
+            opened = open13(s, Arrays.copyOfRange(record, Records.HEADER, record.length));
+        } else if (secret instanceof ExchangeSecret.Tls12 s) {
+            opened = open12(s, record[0] & 0xff, Arrays.copyOfRange(record, Records.HEADER, record.length));
         }
-        if (secret instanceof ExchangeSecret.Tls12 s) {
-            return open12(s, record[0] & 0xff, Arrays.copyOfRange(record, Records.HEADER, record.length));
-        }
-        return null;
+        lastRecord = record.clone();
+        lastOpened = opened;
+        return opened;
     }
 
     /** TLS 1.3: handshake traffic secrets of every prefix, and application traffic secrets of every prefix. */
@@ -74,7 +95,7 @@ final class TargetKeys {
         byte[] salt = handshake.deriveSecret("derived", hash.emptyHash());
         Hkdf.Keyed master = Hkdf.keyed(hash, Hkdf.extract(hash, salt, new byte[hash.length()]));
         for (int n = 2; n <= wire.size(); n++) {
-            byte[] th = hash.hash(concat(n));
+            byte[] th = hash.hash(transcript13(n, hash));
             String[][] labels = {{"s hs traffic", "c hs traffic"}, {"s ap traffic", "c ap traffic"}};
             for (int stage = 0; stage < 2; stage++) {
                 Hkdf.Keyed prk = stage == 0 ? handshake : master;
@@ -154,16 +175,61 @@ final class TargetKeys {
     }
 
     private byte[] concat(int n) {
+        return concat(0, n);
+    }
+
+    private byte[] concat(int from, int to) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             out.writeBytes(wire.get(i));
         }
         return out.toByteArray();
     }
 
+    /**
+     * The TLS 1.3 transcript of the first {@code n} messages: after a HelloRetryRequest, the messages before it
+     * (ClientHello1) become message_hash = handshake type 254, length Hash.length, Hash(ClientHello1) (RFC 8446
+     * §4.4.1).
+     */
+    private byte[] transcript13(int n, HashAlgorithm hash) {
+        int hrr = helloRetryRequest(n);
+        if (hrr < 0) {
+            return concat(n);
+        }
+        byte[] digest = hash.hash(concat(0, hrr));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(HandshakeType.MESSAGE_HASH.code());
+        out.write(0);
+        out.write(0);
+        out.write(digest.length);
+        out.writeBytes(digest);
+        out.writeBytes(concat(hrr, n));
+        return out.toByteArray();
+    }
+
+    /** The index of the first HelloRetryRequest (a ServerHello with its special random) after index 0, or -1. */
+    private int helloRetryRequest(int n) {
+        for (int i = 1; i < n; i++) {
+            byte[] m = wire.get(i);
+            if ((m[0] & 0xff) == HandshakeType.SERVER_HELLO.code() && m.length >= 38
+                    && Arrays.equals(Arrays.copyOfRange(m, 6, 38), ServerHello.HRR_RANDOM)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private String describe(int n) {
-        return wire.subList(0, n).stream()
-                .map(m -> HandshakeType.fromCode(m[0] & 0xff).map(HandshakeType::rfcName).orElse("type " + m[0]))
-                .collect(Collectors.joining(", ", "(", ")"));
+        int hrr = secret instanceof ExchangeSecret.Tls13 ? helloRetryRequest(n) : -1;
+        List<String> names = new ArrayList<>();
+        if (hrr > 0) {
+            names.add(HandshakeType.MESSAGE_HASH.rfcName());
+        }
+        for (int i = Math.max(hrr, 0); i < n; i++) {
+            byte[] m = wire.get(i);
+            names.add(i == hrr ? "HelloRetryRequest"
+                    : HandshakeType.fromCode(m[0] & 0xff).map(HandshakeType::rfcName).orElse("type " + m[0]));
+        }
+        return names.stream().collect(Collectors.joining(", ", "(", ")"));
     }
 }

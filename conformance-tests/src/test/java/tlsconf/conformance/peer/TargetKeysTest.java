@@ -105,6 +105,59 @@ class TargetKeysTest {
     }
 
     @Test
+    void afterAHelloRetryRequestTheFirstClientHelloIsHashedAsMessageHash() throws Exception {
+        byte[] ch1 = hello(HandshakeType.CLIENT_HELLO, 1, 10);
+        byte[] hrr = Records.handshake(HandshakeType.SERVER_HELLO.code(),
+                concat(new byte[] {3, 3}, tlsconf.impl.message.ServerHello.HRR_RANDOM, new byte[4]), 0);
+        byte[] ch2 = hello(HandshakeType.CLIENT_HELLO, 3, 12);
+        byte[] sh = hello(HandshakeType.SERVER_HELLO, 2, 6);
+        byte[] handshakeSecret = filled(32, 9);
+        // RFC 8446 §4.4.1: ClientHello1 is replaced by message_hash (254, 00 00 Hash.length, Hash(ClientHello1)).
+        byte[] messageHash = concat(new byte[] {(byte) 254, 0, 0, 32}, SHA256.hash(ch1));
+        byte[] theirs = Hkdf.deriveSecret(SHA256, handshakeSecret, "s hs traffic",
+                SHA256.hash(concat(messageHash, hrr, ch2, sh)));
+        RecordProtection p = RecordProtection.fromSecret(CipherSuite.TLS_AES_128_GCM_SHA256, theirs);
+        byte[] alert = {2, (byte) AlertDescription.DECODE_ERROR.code()};
+        byte[] record = p.protect(21, alert, 0, 2, 0);
+
+        PeerSecrets secrets = new PeerSecrets();
+        secrets.exchange(new ExchangeSecret.Tls13(CipherSuite.TLS_AES_128_GCM_SHA256, null, handshakeSecret));
+        secrets.wire().sent(ch1);
+        secrets.wire().received(hrr);
+        secrets.wire().sent(ch2);
+        secrets.wire().received(sh);
+        TargetKeys.Opened opened = secrets.wire().open(record);
+        assertNotNull(opened, "the transcript after a HelloRetryRequest starts with message_hash");
+        assertArrayEquals(alert, opened.content());
+        assertTrue(opened.how().contains("message_hash"), opened.how());
+    }
+
+    @Test
+    void aTls12HelloRequestStaysOutOfTheSessionHash() throws Exception {
+        Tls12CipherSuite suite = Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+        byte[] ch = hello(HandshakeType.CLIENT_HELLO, 1, 10);
+        byte[] sh = hello(HandshakeType.SERVER_HELLO, 2, 6);
+        byte[] helloRequest = Records.handshake(HandshakeType.HELLO_REQUEST.code(), new byte[0], 0);
+        byte[] cke = Records.handshake(HandshakeType.CLIENT_KEY_EXCHANGE.code(), filled(33, 4), 0);
+        byte[] premaster = filled(32, 5);
+        // RFC 5246 §7.4.1.1: a HelloRequest is not included in the message hashes (RFC 7627 §3: nor the session hash).
+        byte[] master = Prf.extendedMasterSecret(SHA256, premaster, SHA256.hash(concat(ch, sh, cke)));
+        Tls12Protection p = KeyBlock.derive(suite, master, filled(32, 1), filled(32, 2)).serverWrite(suite);
+        byte[] alert = {2, (byte) AlertDescription.HANDSHAKE_FAILURE.code()};
+        byte[] record = Records.plaintext(21, p.protect(21, alert, 0, 2));
+
+        PeerSecrets secrets = new PeerSecrets();
+        secrets.exchange(new ExchangeSecret.Tls12(suite, premaster, filled(48, 0), true));
+        secrets.wire().sent(ch);
+        secrets.wire().received(helloRequest);
+        secrets.wire().received(sh);
+        secrets.wire().sent(cke);
+        TargetKeys.Opened opened = secrets.wire().open(record);
+        assertNotNull(opened, "the session hash over ClientHello, ServerHello, ClientKeyExchange");
+        assertArrayEquals(alert, opened.content());
+    }
+
+    @Test
     void aTls12AlertUnderTheExtendedMasterSecretOfAChangedServerHelloIsRead() throws Exception {
         Tls12CipherSuite suite = Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
         byte[] ch = hello(HandshakeType.CLIENT_HELLO, 1, 10);
