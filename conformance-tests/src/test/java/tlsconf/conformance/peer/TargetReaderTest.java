@@ -26,7 +26,9 @@ import tlsconf.model.vocabulary.TlsVersion;
 /**
  * What the peer reads back when the target's records are not what its engine expects: the reference TLS 1.2 client
  * as the target, its byte stream rewritten on the way to the peer the way wolfSSL 5.5.4 behaves on the wire (a
- * plaintext alert after its own ChangeCipherSpec; a warning no_renegotiation in the middle of the handshake).
+ * plaintext alert after its own ChangeCipherSpec; a warning no_renegotiation in the middle of the handshake), or with
+ * its refusal turned into a warning and its close suppressed; and the reference TLS 1.3 server with a plaintext
+ * alert in the middle of its protected flight.
  */
 class TargetReaderTest {
     private static final TestPki PKI = TestPki.shared();
