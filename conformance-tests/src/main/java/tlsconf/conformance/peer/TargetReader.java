@@ -296,8 +296,8 @@ final class TargetReader {
             }
             Observation.Alert a = new Observation.Alert(AlertLevel.fromCode(level).orElse(null), code,
                     AlertDescription.fromCode(code).orElse(null));
-            // The TLS 1.3 record layer takes a plaintext alert while it reads under handshake keys (RFC 8446 §5: the
-            // peer may not have had them yet); one from a target that already protected its records is unprotected.
+            // The TLS 1.3 record layer takes a plaintext alert while it reads under handshake keys (a target that
+            // failed before it had those keys can only alert in plaintext); once it protected records, it had them.
             if (record.epoch() == Epoch.PLAINTEXT) {
                 a = carriedInPlaintext(a);
             }
