@@ -28,6 +28,16 @@ public final class HandshakeAssembler {
         return len > 0;
     }
 
+    /** The type byte of the buffered partial message, or -1 when nothing is buffered. */
+    public int partialType() {
+        return len > 0 ? buf[0] & 0xff : -1;
+    }
+
+    /** The body length its header announces, or -1 while the 4-byte header is incomplete. */
+    public int partialLength() {
+        return len >= 4 ? ((buf[1] & 0xff) << 16) | ((buf[2] & 0xff) << 8) | (buf[3] & 0xff) : -1;
+    }
+
     /** The next complete message, or null. */
     public HandshakeFrame next() throws TlsAlertException {
         if (len < 4) {

@@ -191,6 +191,22 @@ public final class Tls12ClientHandshake implements Tls12Handshake {
         }
     }
 
+    /**
+     * Before the server's ChangeCipherSpec only a HelloRequest may arrive (RFC 5246 §7.4.9, §7.4.1.1), and a
+     * HelloRequest is always empty: anything else is refused at its first bytes.
+     */
+    @Override
+    public void partialMessage(int type, int length) throws TlsAlertException {
+        if (type == HandshakeType.HELLO_REQUEST.code()) {
+            if (length > 0) {
+                throw Violation.BAD_VECTOR_LENGTH.alert("HelloRequest announcing a body of " + length + " bytes");
+            }
+        } else if (state instanceof ExpectChangeCipherSpec) {
+            throw Violation.UNEXPECTED_MESSAGE.alert("in ExpectChangeCipherSpec received the start of a handshake "
+                    + "message of type " + type + " before ChangeCipherSpec");
+        }
+    }
+
     @Override
     public void changeCipherSpec() throws TlsAlertException {
         state = state.changeCipherSpec();

@@ -129,6 +129,9 @@ public final class Tls12Engine implements tlsconf.impl.InMemoryEngine {
                     seam.onIncomingHandshake(frame, handshake.state());
                     handshake.handle(frame);
                 }
+                if (assembler.hasPartial()) {
+                    handshake.partialMessage(assembler.partialType(), assembler.partialLength());
+                }
                 return;
             case APPLICATION_DATA:
                 if (negotiated == null || !records.readProtected()) {

@@ -103,6 +103,15 @@ public final class Tls12ServerHandshake implements Tls12Handshake {
         state = state.handle(frame);
     }
 
+    /** Before the client's ChangeCipherSpec no handshake message may arrive (RFC 5246 §7.4.9): refused at its start. */
+    @Override
+    public void partialMessage(int type, int length) throws TlsAlertException {
+        if (state instanceof ExpectChangeCipherSpec) {
+            throw Violation.UNEXPECTED_MESSAGE.alert("in ExpectChangeCipherSpec received the start of a handshake "
+                    + "message of type " + type + " before ChangeCipherSpec");
+        }
+    }
+
     @Override
     public void changeCipherSpec() throws TlsAlertException {
         state = state.changeCipherSpec();

@@ -160,6 +160,40 @@ class Tls12NegativeCasesTest {
         assertSent(p.client, AlertDescription.UNEXPECTED_MESSAGE, Violation.UNEXPECTED_MESSAGE);
     }
 
+    /**
+     * A handshake record that only begins a message, as a sealed Finished read as plaintext does when its bytes
+     * announce a long body: refused at once, not waited for (the wait ended in a timeout before).
+     */
+    @Test
+    void theStartOfAMessageBeforeChangeCipherSpecIsRefusedWithoutWaitingForItsBody() throws Exception {
+        byte[] finishedStart = {20, 0, 0, 12, 1, 2};
+        Pair p = pair(ECDHE, Tls12Seam.NONE, finishedWithoutCcs(new ArrayList<>()));
+        p.pump();
+        assertEquals("ExpectChangeCipherSpec", p.client.state());
+        org.junit.jupiter.api.Assertions.assertThrows(TlsAlertException.class,
+                () -> p.client.feed(plaintextRecord(22, finishedStart)));
+        assertSent(p.client, AlertDescription.UNEXPECTED_MESSAGE, Violation.UNEXPECTED_MESSAGE);
+
+        Pair q = pair(ECDHE, finishedWithoutCcs(new ArrayList<>()), Tls12Seam.NONE);
+        q.server.feed(q.client.takeOutgoing());
+        q.client.feed(q.server.takeOutgoing());
+        q.server.feed(q.client.takeOutgoing());
+        assertEquals("ExpectChangeCipherSpec", q.server.state());
+        org.junit.jupiter.api.Assertions.assertThrows(TlsAlertException.class,
+                () -> q.server.feed(plaintextRecord(22, finishedStart)));
+        assertSent(q.server, AlertDescription.UNEXPECTED_MESSAGE, Violation.UNEXPECTED_MESSAGE);
+    }
+
+    /** A HelloRequest is empty (RFC 5246 §7.4.1.1): one announcing a body is a decode_error at its header. */
+    @Test
+    void aHelloRequestAnnouncingABodyIsRefusedAtItsHeader() throws Exception {
+        Pair p = pair(ECDHE, Tls12Seam.NONE, finishedWithoutCcs(new ArrayList<>()));
+        p.pump();
+        org.junit.jupiter.api.Assertions.assertThrows(TlsAlertException.class,
+                () -> p.client.feed(plaintextRecord(22, new byte[] {0, 0, 1, 0, 7})));
+        assertSent(p.client, AlertDescription.DECODE_ERROR, Violation.BAD_VECTOR_LENGTH);
+    }
+
     private static Tls12Seam corruptFinished() {
         return rewrite(HandshakeType.FINISHED, b -> {
             byte[] bad = b.clone();
