@@ -169,10 +169,10 @@ final class PeerPlay implements Seam {
                     probeWithClose();
                     continue;
                 }
-                if (!reader.warningIsLastWord() && !completed() && silentAcceptance()) {
+                if (!reader.warningStandsOnSilence() && !completed() && silentAcceptance()) {
                     // A TLS 1.2 client has the last word before our Finished: after it, silence is acceptance. Not
-                    // when its last word was a warning: a warning followed by silence stays the reaction (RFC 5246
-                    // §7.2.2); one it went on from (its Finished came after) is not.
+                    // when its last word was a warning against the handshake: a warning followed by silence stays
+                    // the reaction (RFC 5246 §7.2.2).
                     trace.add("target silent for " + step.toMillis() + " ms after the peer's Finished: accepted");
                     return done(new Observation.Completed());
                 }

@@ -79,11 +79,14 @@ final class TargetReader {
     }
 
     /**
-     * Whether the target's last word is a warning: no handshake message of its followed it. Silence after such a
-     * warning leaves the warning as the reaction; silence after a warning the target went on from does not.
+     * Whether silence now leaves the pending warning as the reaction: it is the target's last word (no handshake
+     * message of its followed it) and it speaks against the handshake. Silence after a warning the target went on
+     * from is not a refusal; nor is silence after no_renegotiation, which declines a renegotiation (RFC 5246
+     * §7.4.1.1, §7.2.2) and so refuses nothing of the handshake in progress.
      */
-    boolean warningIsLastWord() {
-        return warning() != null && !wentOnAfterWarning;
+    boolean warningStandsOnSilence() {
+        Observation.Alert w = warning();
+        return w != null && !wentOnAfterWarning && w.description() != AlertDescription.NO_RENEGOTIATION;
     }
 
     Observation.EncryptedAlert sealedAlert() {

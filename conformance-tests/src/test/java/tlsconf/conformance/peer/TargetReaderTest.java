@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import tlsconf.conformance.check.Catalogue;
@@ -17,7 +18,11 @@ import tlsconf.conformance.verdict.Judge;
 import tlsconf.conformance.verdict.Observation;
 import tlsconf.conformance.verdict.PlayResult;
 import tlsconf.conformance.verdict.Strictness;
+import tlsconf.impl.alert.TlsAlertException;
 import tlsconf.impl.cert.TestPki;
+import tlsconf.impl.tls12.KeyBlock;
+import tlsconf.impl.tls12.Tls12CipherSuite;
+import tlsconf.impl.tls12.Tls12Protection;
 import tlsconf.model.vocabulary.AlertDescription;
 import tlsconf.model.vocabulary.AlertLevel;
 import tlsconf.model.vocabulary.Role;
@@ -182,6 +187,87 @@ class TargetReaderTest {
         Observation.Alert a = assertInstanceOf(Observation.Alert.class, r.observation(), trace);
         assertEquals(AlertLevel.WARNING, a.level(), trace);
         assertEquals(AlertDescription.DECRYPT_ERROR, a.description(), trace);
+    }
+
+    /**
+     * A reference client target that, once the peer has nothing more to say, sends one warning no_renegotiation under
+     * its client write key (record 1, after its Finished) and then stays silent, as wolfSSL 5.5.4 declines a
+     * HelloRequest between the peer's ChangeCipherSpec and Finished. The keys come from the target's key log and the
+     * randoms on the wire (RFC 5246 §6.3).
+     */
+    private static final class DecliningLate implements Connection {
+        private final Connection inner;
+        private final byte[][] logged;
+        private byte[] serverHello;
+        private boolean declined;
+
+        DecliningLate(Connection inner, byte[][] logged) {
+            this.inner = inner;
+            this.logged = logged;
+        }
+
+        @Override
+        public void send(byte[] bytes) {
+            if (serverHello == null) {
+                serverHello = bytes.clone();
+            }
+            inner.send(bytes);
+        }
+
+        @Override
+        public Received receive(Duration timeout) {
+            Received r = inner.receive(timeout);
+            if (r instanceof Received.Data) {
+                return r;
+            }
+            if (!declined && logged[1] != null) {
+                declined = true;
+                return new Received.Data(sealedWarning());
+            }
+            return new Received.Silence();
+        }
+
+        /** The ServerHello record: 5 header, 4 handshake header, 2 version, 32 random, session id, cipher suite. */
+        private byte[] sealedWarning() {
+            try {
+                byte[] serverRandom = Arrays.copyOfRange(serverHello, 11, 43);
+                int suiteAt = 44 + (serverHello[43] & 0xff);
+                Tls12CipherSuite suite = Tls12CipherSuite.fromCode(((serverHello[suiteAt] & 0xff) << 8)
+                        | (serverHello[suiteAt + 1] & 0xff)).orElseThrow();
+                Tls12Protection p = KeyBlock.derive(suite, logged[1], logged[0], serverRandom).clientWrite(suite);
+                p.protect(22, new byte[16], 0, 16);
+                byte[] warning = {(byte) AlertLevel.WARNING.code(), (byte) AlertDescription.NO_RENEGOTIATION.code()};
+                return Records.plaintext(21, p.protect(21, warning, 0, 2));
+            } catch (TlsAlertException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    @Test
+    void aWarningNoRenegotiationThenSilenceAfterThePeersFinishedIsCompletion() {
+        // Declining the HelloRequest refuses nothing of the handshake, which the client completed: silence after
+        // that warning is still acceptance (wolfSSL seed 1 passes this check for it).
+        Scenario s = scenario("tls12.order.hello-request-during-handshake", 2);
+        assertTrue(s.describe().contains("before Finished"), s.describe());
+        byte[][] logged = new byte[2][];
+        ReferenceTarget target = new ReferenceTarget(Role.CLIENT, PKI, x -> "localhost", b -> b.keyLog(
+                (label, random, secret) -> {
+                    if (label.equals("CLIENT_RANDOM")) {
+                        logged[0] = random.clone();
+                        logged[1] = secret.clone();
+                    }
+                }));
+        PlayResult r = new ReferencePeer(PKI, Duration.ofMillis(300), "localhost")
+                .play(s, new DecliningLate(target.open(s), logged));
+        String trace = String.join("\n", r.trace());
+        assertTrue(trace.contains("warning alert no_renegotiation"), trace);
+        assertInstanceOf(Observation.Completed.class, r.observation(), trace);
     }
 
     /** The last protected record of {@code stream} replaced by a plaintext fatal alert of {@code description}. */
