@@ -64,7 +64,7 @@ public sealed interface Observation {
         AS_DUE("", null),
         /** TLS 1.2: a plaintext alert record after the target's own ChangeCipherSpec. */
         UNPROTECTED_AFTER_CHANGE_CIPHER_SPEC("sent unprotected after its ChangeCipherSpec", "RFC 5246 §7.1, §6.1"),
-        /** TLS 1.3: a plaintext alert record once the target wrote under its application traffic keys. */
+        /** TLS 1.3: a plaintext alert record once the target had sent a protected record (handshake or application keys). */
         UNPROTECTED_UNDER_TRAFFIC_KEYS("sent unprotected after its records were protected", "RFC 8446 §6, §5.1");
 
         private final String what;
