@@ -95,7 +95,15 @@ class Tls12RenegotiationTest {
                 request = i;
             }
         }
+        int finished = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("peer -> Finished")) {
+                finished = i;
+            }
+        }
         assertTrue(ccs >= 0 && request > ccs, String.join("\n", lines));
+        // the trace keeps the order of the wire: the injected record before the Finished it precedes
+        assertTrue(finished > request, String.join("\n", lines));
     }
 
     @Test

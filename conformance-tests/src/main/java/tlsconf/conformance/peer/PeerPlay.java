@@ -434,8 +434,6 @@ final class PeerPlay implements Seam {
                 applied[i] = true;
             }
         }
-        trace.add("peer -> " + type.rfcName() + " (" + writeEpoch.name().toLowerCase(java.util.Locale.ROOT)
-                + ", " + msg.length + " bytes)" + (msg != encoded ? " [modified]" : ""));
         if (msg != encoded || emitter.changesSequence(type)) {
             diverge(type);
         }
@@ -452,6 +450,9 @@ final class PeerPlay implements Seam {
         if (outbox.silenced()) {
             return List.of();
         }
+        // Logged here, after what goes before it, so the trace keeps the order of the wire.
+        trace.add("peer -> " + type.rfcName() + " (" + writeEpoch.name().toLowerCase(java.util.Locale.ROOT)
+                + ", " + msg.length + " bytes)" + (msg != encoded ? " [modified]" : ""));
         List<byte[]> out = emitter.emit(type, msg);
         out.forEach(secrets.wire()::sent);
         for (int i = 0; i < faults.size(); i++) {
