@@ -28,7 +28,7 @@ import tlsconf.model.vocabulary.TlsVersion;
  * @param rsaKeyTransport TLS 1.2 RSA key transport (TLS_RSA_WITH_* suites, RFC 5246 §7.4.7.1) as the preset starts the
  *                    peer: a client offers such a suite in its ClientHello; a server given an RSA certificate accepts
  *                    a ClientHello that offers only TLS_RSA_WITH_AES_128_GCM_SHA256. Set from what was seen on the
- *                    wire, never assumed: false unless a preset says so
+ *                    wire, never assumed: every preset states it (no constructor defaults it)
  */
 public record Capabilities(String peer, Role role, Set<TlsVersion> versions, Set<Suite> suites, Set<Group> groups,
                            boolean pinsGroups, Set<SigScheme> schemes, boolean pinsSchemes,
@@ -41,14 +41,6 @@ public record Capabilities(String peer, Role role, Set<TlsVersion> versions, Set
         groups = Set.copyOf(groups);
         schemes = Set.copyOf(schemes);
         clientAuth = Set.copyOf(clientAuth);
-    }
-
-    /** Without RSA key transport, which a preset announces only once seen on the wire ({@link #rsaKeyTransport}). */
-    public Capabilities(String peer, Role role, Set<TlsVersion> versions, Set<Suite> suites, Set<Group> groups,
-                        boolean pinsGroups, Set<SigScheme> schemes, boolean pinsSchemes, Set<ClientAuthMode> clientAuth,
-                        boolean sessionFile, boolean reconnect, boolean keyLog) {
-        this(peer, role, versions, suites, groups, pinsGroups, schemes, pinsSchemes, clientAuth, sessionFile, reconnect,
-                keyLog, false);
     }
 
     /**

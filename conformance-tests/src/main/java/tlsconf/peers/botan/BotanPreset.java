@@ -70,14 +70,13 @@ public final class BotanPreset implements PeerPreset {
 
     @Override
     public Capabilities capabilities(Role role) {
+        // The last argument, RSA key transport. Seen on the wire (Botan 2.19.3, the suite's policy file): tls_client
+        // offers no TLS_RSA suite (ECDHE and DHE only), and tls_server refuses a ClientHello offering only
+        // TLS_RSA_WITH_AES_128_GCM_SHA256 with handshake_failure.
         return new Capabilities("botan " + (role == Role.SERVER ? "tls_server" : "tls_client"), role,
                 EnumSet.of(TlsVersion.TLS_1_2), Set.of(), EnumSet.of(Group.X25519, Group.SECP256R1, Group.SECP384R1),
                 true, EnumSet.of(SigScheme.ECDSA_SECP256R1_SHA256, SigScheme.RSA_PSS_RSAE_SHA256), false,
-                EnumSet.of(ClientAuthMode.NONE), false, false, false)
-                // Seen on the wire (Botan 2.19.3, the suite's policy file): tls_client offers no TLS_RSA suite
-                // (ECDHE and DHE only), and tls_server refuses a ClientHello offering only
-                // TLS_RSA_WITH_AES_128_GCM_SHA256 with handshake_failure.
-                .withRsaKeyTransport(false);
+                EnumSet.of(ClientAuthMode.NONE), false, false, false, false);
     }
 
     @Override

@@ -79,14 +79,14 @@ public final class BcJssePreset implements PeerPreset {
      */
     @Override
     public Capabilities capabilities(Role role) {
+        // The last argument, RSA key transport. Seen on the wire (bctls 1.84): the client offers
+        // TLS_RSA_WITH_AES_128_GCM_SHA256 (its only TLS_RSA suite); the server, even with an RSA chain, answers a
+        // ClientHello offering only that suite with handshake_failure.
         return new Capabilities(NAME + " " + role.cliName() + " (" + BCTLS_VERSION + ")", role,
                 EnumSet.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3), EnumSet.allOf(Suite.class),
                 EnumSet.allOf(Group.class), JsseParameters.canPinGroups(), EnumSet.allOf(SigScheme.class),
-                JsseParameters.canPinSchemes(), EnumSet.allOf(ClientAuthMode.class), false, false, false)
-                // Seen on the wire (bctls 1.84): the client offers TLS_RSA_WITH_AES_128_GCM_SHA256 (its only TLS_RSA
-                // suite); the server, even with an RSA chain, answers a ClientHello offering only that suite with
-                // handshake_failure.
-                .withRsaKeyTransport(role == Role.CLIENT);
+                JsseParameters.canPinSchemes(), EnumSet.allOf(ClientAuthMode.class), false, false, false,
+                role == Role.CLIENT);
     }
 
     @Override

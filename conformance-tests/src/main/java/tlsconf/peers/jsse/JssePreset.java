@@ -36,14 +36,13 @@ public final class JssePreset implements PeerPreset {
 
     @Override
     public Capabilities capabilities(Role role) {
+        // The last argument, RSA key transport. Seen on the wire (JDK 17.0.15): the client offers six TLS_RSA suites;
+        // the server with an RSA chain negotiates TLS_RSA_WITH_AES_128_GCM_SHA256 when it is all a client offers.
         return new Capabilities("jsse " + role.cliName() + " (Java " + Runtime.version().feature() + ")", role,
                 EnumSet.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3), EnumSet.allOf(Suite.class),
                 EnumSet.allOf(Group.class), JsseParameters.canPinGroups(), EnumSet.allOf(SigScheme.class),
                 JsseParameters.canPinSchemes(), EnumSet.allOf(ClientAuthMode.class), false, role == Role.CLIENT,
-                false)
-                // Seen on the wire (JDK 17.0.15): the client offers six TLS_RSA suites; the server with an RSA chain
-                // negotiates TLS_RSA_WITH_AES_128_GCM_SHA256 when it is all a client offers.
-                .withRsaKeyTransport(true);
+                false, true);
     }
 
     @Override

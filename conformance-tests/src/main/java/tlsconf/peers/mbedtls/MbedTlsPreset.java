@@ -79,13 +79,13 @@ public final class MbedTlsPreset implements PeerPreset {
 
     @Override
     public Capabilities capabilities(Role role) {
+        // The last argument, RSA key transport. Seen on the wire: its client offers 16 TLS_RSA suites
+        // (TLS_RSA_WITH_AES_128_GCM_SHA256 among them); its server with an RSA chain negotiates that suite when it is
+        // all a client offers.
         return new Capabilities("mbedtls " + role.cliName() + " (tlsconf-mbedtls-peer)", role,
                 EnumSet.of(TlsVersion.TLS_1_2), Set.of(), EnumSet.of(Group.X25519, Group.SECP256R1, Group.SECP384R1),
                 false, EnumSet.of(SigScheme.ECDSA_SECP256R1_SHA256, SigScheme.RSA_PSS_RSAE_SHA256), false,
-                EnumSet.of(ClientAuthMode.NONE, ClientAuthMode.REQUIRE), false, false, false)
-                // Seen on the wire: its client offers 16 TLS_RSA suites (TLS_RSA_WITH_AES_128_GCM_SHA256 among
-                // them); its server with an RSA chain negotiates that suite when it is all a client offers.
-                .withRsaKeyTransport(true);
+                EnumSet.of(ClientAuthMode.NONE, ClientAuthMode.REQUIRE), false, false, false, true);
     }
 
     private static Map<String, String> environment() {

@@ -89,14 +89,13 @@ public final class NssPreset implements PeerPreset {
 
     @Override
     public Capabilities capabilities(Role role) {
+        // The last argument, RSA key transport. Seen on the wire: tstclnt offers TLS_RSA_WITH_AES_128_GCM_SHA256 (and 8
+        // more TLS_RSA suites); selfserv with an RSA chain negotiates it when it is all a client offers.
         return new Capabilities(role == Role.SERVER ? "nss selfserv" : "nss tstclnt", role,
                 EnumSet.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3),
                 EnumSet.allOf(Suite.class), EnumSet.of(Group.X25519, Group.SECP256R1, Group.SECP384R1), true,
                 EnumSet.of(SigScheme.ECDSA_SECP256R1_SHA256, SigScheme.RSA_PSS_RSAE_SHA256), false,
-                EnumSet.allOf(ClientAuthMode.class), false, false, false)
-                // Seen on the wire: tstclnt offers TLS_RSA_WITH_AES_128_GCM_SHA256 (and 8 more TLS_RSA suites);
-                // selfserv with an RSA chain negotiates it when it is all a client offers.
-                .withRsaKeyTransport(true);
+                EnumSet.allOf(ClientAuthMode.class), false, false, false, true);
     }
 
     @Override

@@ -75,14 +75,13 @@ public final class WolfSslPreset implements PeerPreset {
 
     @Override
     public Capabilities capabilities(Role role) {
+        // The last argument, RSA key transport. Seen on the wire (Debian's libwolfssl 5.5.4 build, no static RSA): the
+        // client offers 53 suites and no TLS_RSA one; the server refuses a ClientHello offering only
+        // TLS_RSA_WITH_AES_128_GCM_SHA256 with handshake_failure.
         return new Capabilities("wolfssl " + role.cliName() + " (tlsconf-wolfssl-peer)", role,
                 EnumSet.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3), Set.of(),
                 EnumSet.allOf(Group.class), false, EnumSet.allOf(SigScheme.class), false,
-                EnumSet.allOf(ClientAuthMode.class), false, false, false)
-                // Seen on the wire (Debian's libwolfssl 5.5.4 build, no static RSA): the client offers 53 suites and
-                // no TLS_RSA one; the server refuses a ClientHello offering only TLS_RSA_WITH_AES_128_GCM_SHA256
-                // with handshake_failure.
-                .withRsaKeyTransport(false);
+                EnumSet.allOf(ClientAuthMode.class), false, false, false, false);
     }
 
     @Override
