@@ -10,25 +10,8 @@ import tlsconf.impl.tls12.Tls12Engine;
  * What the peer needs of a reference engine, so one {@link PeerPlay} drives both the TLS 1.3 engine and the TLS 1.2
  * engine of the implementation.
  */
-interface PeerEngine {
-    void feed(byte[] data) throws TlsAlertException;
-
-    byte[] takeOutgoing();
-
-    boolean isHandshakeComplete();
-
-    void write(byte[] data) throws TlsAlertException;
-
-    /** One record under the current write keys (plaintext before there are any). */
-    void sendRecord(int contentType, byte[] content) throws TlsAlertException;
-
-    /** Bytes straight onto the wire after everything queued. */
-    void sendRaw(byte[] bytes) throws TlsAlertException;
-
-    TlsAlertException failure();
-
-    String state();
-
+interface PeerEngine extends InMemoryEngine {
+    /** The keys the peer writes under now (what an injected record at {@code Protection.CURRENT} gets). */
     Epoch writeEpoch();
 
     static PeerEngine of(TlsEngine e) {
