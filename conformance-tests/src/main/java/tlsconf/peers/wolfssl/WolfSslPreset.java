@@ -1,31 +1,16 @@
 package tlsconf.peers.wolfssl;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import tlsconf.model.vocabulary.Role;
 import tlsconf.model.vocabulary.TlsVersion;
-import tlsconf.peers.Binaries;
 import tlsconf.peers.CPeerBuild;
+import tlsconf.peers.CPeerPreset;
 import tlsconf.peers.Capabilities;
 import tlsconf.peers.ClientAuthMode;
-import tlsconf.peers.FreePorts;
 import tlsconf.peers.Group;
-import tlsconf.peers.PeerConfig;
-import tlsconf.peers.PeerPreset;
-import tlsconf.peers.PeerProcess;
-import tlsconf.peers.PeerReport;
-import tlsconf.peers.PemFiles;
-import tlsconf.peers.ProcessSpec;
-import tlsconf.peers.Readiness;
-import tlsconf.peers.RunningPeer;
-import tlsconf.peers.ServerPeer;
 import tlsconf.peers.SigScheme;
 
 /**
@@ -36,41 +21,12 @@ import tlsconf.peers.SigScheme;
  * own account of a deviation. No key log, no pinning of suites, groups or schemes (the peer takes none).
  * Debian's build has no wolfSSL debug log, so that line is the only account a deviation gets from wolfSSL itself.
  */
-public final class WolfSslPreset implements PeerPreset {
+public final class WolfSslPreset extends CPeerPreset {
 
-    private static final CPeerBuild BUILD = new CPeerBuild("wolfssl", "/tlsconf/peers/wolfssl/tlsconf-wolfssl-peer.c",
-            Path.of("/usr/include/wolfssl/ssl.h"), "libwolfssl-dev", List.of("wolfssl"));
-    private static final Pattern HANDSHAKE = Pattern.compile("handshake complete: (\\S+) (\\S+)");
-    private volatile String version;
-
-    @Override
-    public String name() {
-        return "wolfssl";
-    }
-
-    @Override
-    public String version() {
-        String v = version;
-        if (v == null) {
-            try {
-                v = Binaries.firstLineOf(BUILD.debianPackage(), BUILD.binary().toString(), "version");
-            } catch (tlsconf.peers.PeerException e) {
-                // Descriptions must not fail; starting the peer reports the same reason as a setup error.
-                return "wolfSSL (peer not built: " + e.getMessage() + ")";
-            }
-            version = v;
-        }
-        return v;
-    }
-
-    @Override
-    public boolean installed() {
-        return missing().isEmpty();
-    }
-
-    @Override
-    public Optional<String> missing() {
-        return BUILD.missing();
+    public WolfSslPreset() {
+        super("wolfssl", "wolfSSL", new CPeerBuild("wolfssl", "/tlsconf/peers/wolfssl/tlsconf-wolfssl-peer.c",
+                Path.of("/usr/include/wolfssl/ssl.h"), "libwolfssl-dev", List.of("wolfssl")), true,
+                "setup failed: .*(in use|cannot)");
     }
 
     @Override
@@ -82,61 +38,5 @@ public final class WolfSslPreset implements PeerPreset {
                 EnumSet.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_3), Set.of(),
                 EnumSet.allOf(Group.class), false, EnumSet.allOf(SigScheme.class), false,
                 EnumSet.allOf(ClientAuthMode.class), false, false, false, false);
-    }
-
-    @Override
-    public ServerPeer startServer(PeerConfig config, Path workDir) {
-        requireSupport(Role.SERVER, config);
-        Path binary = BUILD.binary();
-        return FreePorts.startOnFreePort(port -> {
-            PemFiles files = PemFiles.write(workDir, "wolfssl-server-" + port,
-                    config.requireCredentials("wolfssl server"));
-            List<String> cmd = new ArrayList<>(List.of(binary.toString(), "server", Integer.toString(port),
-                    config.version().label(), files.chain().toString(), files.key().toString(),
-                    config.clientAuth().name().toLowerCase(java.util.Locale.ROOT)));
-            if (!config.trustAnchors().isEmpty()) {
-                cmd.add(PemFiles.writeCertificates(workDir.resolve("wolfssl-server-" + port + "-roots.pem"),
-                        config.trustAnchors()).toString());
-            }
-            ProcessSpec spec = ProcessSpec.of("wolfssl server", BUILD.debianPackage(), cmd).withLogDir(workDir)
-                    .withReadiness(Readiness.outputLine("^listening on 127\\.0\\.0\\.1:" + port + "$"))
-                    .withFailure("setup failed: .*(in use|cannot)");
-            return new ServerPeer(PeerProcess.start(spec), port, capabilities(Role.SERVER));
-        });
-    }
-
-    @Override
-    public RunningPeer startClient(PeerConfig config, int port, Path workDir) {
-        requireSupport(Role.CLIENT, config);
-        if (config.credentials().isPresent()) {
-            throw new IllegalArgumentException("the wolfSSL peer presents no client certificate");
-        }
-        if (config.trustAnchors().isEmpty()) {
-            throw new IllegalArgumentException("the wolfSSL client needs trust anchors");
-        }
-        Path binary = BUILD.binary();
-        Path roots = PemFiles.writeCertificates(workDir.resolve("wolfssl-client-" + PemFiles.nextRun()
-                + "-roots.pem"), config.trustAnchors());
-        List<String> cmd = List.of(binary.toString(), "client", Integer.toString(port), config.version().label(),
-                config.serverName(), roots.toString());
-        return PeerProcess.start(ProcessSpec.of("wolfssl client", BUILD.debianPackage(), cmd).withLogDir(workDir)
-                .withoutInput());
-    }
-
-    /** "handshake complete: TLSv1.3 TLS13-AES128-GCM-SHA256"; the client verified the chain when it says so. */
-    @Override
-    public PeerReport report(Role role, String output) {
-        PeerReport r = PeerReport.empty();
-        Matcher m = HANDSHAKE.matcher(output);
-        String protocol = null;
-        while (m.find()) {
-            protocol = m.group(1);
-        }
-        if ("TLSv1.3".equals(protocol)) {
-            r = r.withVersion(TlsVersion.TLS_1_3).withVerified(true);
-        } else if ("TLSv1.2".equals(protocol)) {
-            r = r.withVersion(TlsVersion.TLS_1_2).withVerified(true);
-        }
-        return r;
     }
 }
